@@ -1,0 +1,97 @@
+// Build the output objects (graph + per-note pages) from the resolved vault, rendered HTML and positions.
+import {
+  SCHEMA_VERSION, type Diagnostic, type Graph, type GraphNode, type LinkRef, type NoteId, type NotePage,
+} from '../shared/schema.ts';
+import { compareStrings } from '../shared/noteId.ts';
+import type { Position } from './layout.ts';
+import type { ResolvedVault } from './resolve.ts';
+
+export interface AssembleInput {
+  vaultName: string;
+  resolved: ResolvedVault;
+  html: Map<NoteId, string>;
+  positions: Map<string, Position>;
+  diagnostics: Diagnostic[];
+  skippedFiles: number;
+}
+
+export function assemble({ vaultName, resolved, html, positions, diagnostics, skippedFiles }: AssembleInput): { graph: Graph; pages: NotePage[] } {
+  const degreeIn = new Map<string, Set<string>>();
+  const degreeOut = new Map<string, Set<string>>();
+  for (const { source, target } of resolved.edges) {
+    (degreeOut.get(source) ?? degreeOut.set(source, new Set()).get(source)!).add(target);
+    (degreeIn.get(target) ?? degreeIn.set(target, new Set()).get(target)!).add(source);
+  }
+  const place = (id: string) => positions.get(id) ?? { x: 0, y: 0, community: 0 };
+  const nodes: GraphNode[] = [
+    ...resolved.notes.map((note) => ({
+      id: note.id,
+      title: note.title,
+      path: note.path,
+      folder: note.path.includes('/') ? note.path.slice(0, note.path.indexOf('/')) : '',
+      tags: note.tags,
+      aliases: note.aliases,
+      ghost: false,
+      degreeIn: degreeIn.get(note.id)?.size ?? 0,
+      degreeOut: degreeOut.get(note.id)?.size ?? 0,
+      meta: note.meta,
+      ...place(note.id),
+    })),
+    ...resolved.ghosts.map((ghost) => ({
+      id: ghost.id,
+      title: ghost.title,
+      path: '',
+      folder: '',
+      tags: [],
+      aliases: ghost.aliases,
+      ghost: true,
+      degreeIn: degreeIn.get(ghost.id)?.size ?? 0,
+      degreeOut: 0,
+      meta: {},
+      ...place(ghost.id),
+    })),
+  ].sort((a, b) => compareStrings(a.id, b.id));
+
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const graph: Graph = {
+    schemaVersion: SCHEMA_VERSION,
+    vaultName,
+    stats: {
+      notes: resolved.notes.length,
+      ghosts: resolved.ghosts.length,
+      links: resolved.stats.links,
+      unresolvedLinks: resolved.stats.unresolvedLinks,
+      selfLinks: resolved.stats.selfLinks,
+      skippedFiles,
+      warnings,
+    },
+    nodes,
+    edges: resolved.edges,
+    diagnostics,
+  };
+
+  const split = (refs: LinkRef[] | undefined) => ({
+    outgoing: (refs ?? []).filter((ref) => !ref.ghost),
+    unresolved: (refs ?? []).filter((ref) => ref.ghost),
+  });
+  const pages: NotePage[] = [
+    ...resolved.notes.map((note) => ({
+      schemaVersion: SCHEMA_VERSION,
+      id: note.id,
+      html: html.get(note.id) ?? '',
+      backlinks: resolved.backlinks.get(note.id) ?? [],
+      ...split(resolved.outgoing.get(note.id)),
+      external: note.external,
+    })),
+    ...resolved.ghosts.map((ghost) => ({
+      schemaVersion: SCHEMA_VERSION,
+      id: ghost.id,
+      html: '',
+      backlinks: resolved.backlinks.get(ghost.id) ?? [],
+      outgoing: [],
+      unresolved: [],
+      external: [],
+    })),
+  ];
+  return { graph, pages };
+}

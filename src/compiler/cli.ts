@@ -1,0 +1,82 @@
+// Command-line entry: `npm run compile -- <notes-dir> --out <dir> [--strict] [--no-cache]`.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { compileVault } from './index.ts';
+import { readPreviousPositions, writeOutput } from './emit.ts';
+import { formatDiagnostics, formatSummary, progressBar } from './report.ts';
+import { VaultUnreadableError } from './scan.ts';
+
+const HELP = `Topic Atlas compiler: turns a folder of Markdown notes into a JSON graph.
+
+Usage: npm run compile -- <notes-dir> --out <dir> [options]
+
+Options:
+  --out <dir>   Where to write graph.json and notes/<id>.json (default: ./atlas-out)
+  --strict      Exit non-zero when there are any warnings
+  --no-cache    Ignore positions from an earlier graph.json in --out (fresh layout)
+  --quiet       Print only the summary line
+  --help        Show this help
+
+Reads every .md file under <notes-dir>, skipping dot-folders (.obsidian, .git, .trash)
+and node_modules. Links that resolve nowhere become ghost nodes; nothing is dropped.
+Warnings are grouped by kind, with file and line. The last line is a summary:
+notes, links, unresolved links, ghosts, warnings and seconds.
+
+Exit codes: 0 success; 1 the notes folder cannot be read; 2 --strict and warnings; 64 bad usage.`;
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', default: 'atlas-out' },
+        strict: { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${HELP}\n`);
+    return 64;
+  }
+  if (args.values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const [notesDir] = args.positionals;
+  if (!notesDir || args.positionals.length > 1) {
+    process.stderr.write(`Give exactly one notes folder.\n\n${HELP}\n`);
+    return 64;
+  }
+  const outDir = path.resolve(args.values.out);
+  const started = performance.now();
+  const previousPositions = args.values['no-cache'] ? undefined : await readPreviousPositions(path.join(outDir, 'graph.json'));
+  const bar = process.stderr.isTTY && !args.values.quiet ? progressBar(process.stderr) : undefined;
+  let compiled;
+  try {
+    compiled = await compileVault(notesDir, { previousPositions, onProgress: bar?.update });
+  } catch (error) {
+    bar?.done();
+    if (error instanceof VaultUnreadableError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  bar?.done();
+  await writeOutput(outDir, compiled);
+  const seconds = (performance.now() - started) / 1000;
+  const { graph } = compiled;
+  if (!args.values.quiet && graph.diagnostics.length > 0) process.stderr.write(formatDiagnostics(graph.diagnostics));
+  process.stdout.write(`${formatSummary(graph, seconds)} -> ${outDir}\n`);
+  if (args.values.strict && graph.stats.warnings > 0) {
+    process.stderr.write(`--strict: ${graph.stats.warnings} warning(s).\n`);
+    return 2;
+  }
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,76 @@
+// compile(dir) = scan -> decode -> parse -> resolve -> render -> layout -> assemble. Emit is separate (emit.ts).
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic, Graph, NoteId, NotePage } from '../shared/schema.ts';
+import { decodeNote } from './decode.ts';
+import { sortDiagnostics, warning } from './diagnostics.ts';
+import { assemble } from './assemble.ts';
+import { layoutGraph } from './layout.ts';
+import { parseNote, type ParsedNote } from './parse.ts';
+import { renderNote } from './render.ts';
+import { resolveVault } from './resolve.ts';
+import { scanVault } from './scan.ts';
+
+export interface CompileOptions {
+  /** Positions from the last build, so the map keeps its shape. */
+  previousPositions?: ReadonlyMap<string, { x: number; y: number }>;
+  /** Called as notes are read and rendered: (done, total, stage). */
+  onProgress?: (done: number, total: number, stage: string) => void;
+  vaultName?: string;
+}
+
+export interface CompiledVault {
+  graph: Graph;
+  pages: NotePage[];
+}
+
+export async function compileVault(vaultDir: string, options: CompileOptions = {}): Promise<CompiledVault> {
+  const scanned = await scanVault(vaultDir);
+  const diagnostics: Diagnostic[] = [...scanned.diagnostics];
+  const total = scanned.files.length;
+  const parsed: ParsedNote[] = [];
+  for (let i = 0; i < total; i++) {
+    const file = scanned.files[i]!;
+    let bytes: Uint8Array;
+    try {
+      bytes = await fs.readFile(file.absolutePath);
+    } catch (error) {
+      diagnostics.push(warning('unreadable-note', file.path, `Cannot read this note: ${(error as Error).message}`));
+      continue;
+    }
+    parsed.push(parseSafely(file.path, bytes, diagnostics));
+    if (i % 500 === 0) options.onProgress?.(i, total, 'parse');
+  }
+  const resolved = resolveVault(parsed);
+  diagnostics.push(...resolved.diagnostics);
+
+  const html = new Map<NoteId, string>();
+  resolved.notes.forEach((note, i) => {
+    try {
+      html.set(note.id, renderNote(note.body, resolved.targets.get(note.id) ?? new Map()));
+    } catch (error) {
+      diagnostics.push(warning('render-failed', note.path, `Could not render this note: ${(error as Error).message}`));
+    }
+    if (i % 500 === 0) options.onProgress?.(i, total, 'render');
+  });
+
+  const ids = [...resolved.notes.map((note) => note.id), ...resolved.ghosts.map((ghost) => ghost.id)];
+  const positions = layoutGraph({ ids, edges: resolved.edges, previous: options.previousPositions });
+  const vaultName = options.vaultName ?? path.basename(path.resolve(vaultDir));
+  return assemble({ vaultName, resolved, html, positions, diagnostics: sortDiagnostics(diagnostics), skippedFiles: scanned.skippedFiles });
+}
+
+/** One bad note never stops the build: it is kept as far as it can be, with a warning. */
+function parseSafely(notePath: string, bytes: Uint8Array, diagnostics: Diagnostic[]): ParsedNote {
+  const decoded = decodeNote(bytes, notePath);
+  diagnostics.push(...decoded.diagnostics);
+  try {
+    const note = parseNote(notePath, decoded.text);
+    diagnostics.push(...note.diagnostics);
+    return note;
+  } catch (error) {
+    diagnostics.push(warning('parse-failed', notePath, `Could not parse this note; kept its text only: ${(error as Error).message}`));
+    const title = notePath.replace(/^.*\//, '').replace(/\.md$/i, '');
+    return { path: notePath, title, aliases: [], tags: [], meta: {}, links: [], external: [], body: decoded.text, diagnostics: [] };
+  }
+}

@@ -1,0 +1,120 @@
+// Stage 5: seeded, deterministic positions, computed once at build time so the app does no layout on load.
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import louvain from 'graphology-communities-louvain';
+import type { GraphEdge } from '../shared/schema.ts';
+
+export interface Position {
+  x: number;
+  y: number;
+  community: number;
+}
+
+export interface LayoutInput {
+  ids: readonly string[];
+  edges: readonly Pick<GraphEdge, 'source' | 'target'>[];
+  /** Positions from the previous build; kept so the map does not reshuffle. */
+  previous?: ReadonlyMap<string, { x: number; y: number }>;
+}
+
+/** A small deterministic PRNG (mulberry32), so the same vault gets the same picture on every machine. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hashString(text: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return hash >>> 0;
+}
+
+export function layoutGraph({ ids, edges, previous }: LayoutInput): Map<string, Position> {
+  const graph = new Graph({ type: 'undirected', multi: false });
+  for (const id of ids) graph.addNode(id);
+  for (const { source, target } of edges) {
+    if (source !== target && graph.hasNode(source) && graph.hasNode(target) && !graph.hasEdge(source, target)) graph.addEdge(source, target);
+  }
+  const communities = graph.order > 0 && graph.size > 0
+    ? louvain(graph, { rng: seededRandom(42), resolution: 1 })
+    : Object.fromEntries(ids.map((id) => [id, 0]));
+  const communityIndex = renumberCommunities(ids, communities);
+
+  // Seed: the previous position, else near placed neighbours, else a spot on the community's own circle.
+  const centres = communityCentres(communityIndex, Math.sqrt(ids.length) * 12);
+  for (const id of ids) {
+    const old = previous?.get(id);
+    const centre = centres.get(communityIndex.get(id)!)!;
+    const jitter = seededRandom(hashString(id));
+    graph.mergeNodeAttributes(id, old ? { x: old.x, y: old.y } : { x: centre.x + (jitter() - 0.5) * 20, y: centre.y + (jitter() - 0.5) * 20 });
+  }
+  placeNewNearNeighbours(graph, ids, previous);
+
+  const settings = forceAtlas2.inferSettings(graph);
+  const reuse = previous && previous.size > 0 ? ids.filter((id) => previous.has(id)).length / Math.max(1, ids.length) : 0;
+  if (reuse > 0.5) {
+    // Most of the map is known: pin it, and let only the newcomers settle among their neighbours.
+    for (const id of ids) if (previous!.has(id)) graph.setNodeAttribute(id, 'fixed', true);
+  }
+  const iterations = reuse > 0.5 ? 80 : ids.length > 5000 ? 150 : ids.length > 1000 ? 300 : 500;
+  forceAtlas2.assign(graph, { iterations, settings: { ...settings, barnesHutOptimize: ids.length > 1000, linLogMode: false, gravity: 1, scalingRatio: 10, strongGravityMode: true, adjustSizes: false } });
+
+  const positions = new Map<string, Position>();
+  for (const id of ids) {
+    const { x, y } = graph.getNodeAttributes(id) as { x: number; y: number };
+    positions.set(id, { x: round(x), y: round(y), community: communityIndex.get(id)! });
+  }
+  return positions;
+}
+
+/** Communities numbered by size (largest 0), ties by first member id, so numbering is stable. */
+function renumberCommunities(ids: readonly string[], raw: Record<string, number>): Map<string, number> {
+  const members = new Map<number, string[]>();
+  for (const id of ids) {
+    const community = raw[id] ?? -1;
+    const list = members.get(community) ?? [];
+    list.push(id);
+    members.set(community, list);
+  }
+  const order = [...members.values()].sort((a, b) => b.length - a.length || (a[0]! < b[0]! ? -1 : 1));
+  const result = new Map<string, number>();
+  order.forEach((list, index) => list.forEach((id) => result.set(id, index)));
+  return result;
+}
+
+/** Community centres on a golden-angle spiral, larger communities nearer the middle. */
+function communityCentres(community: Map<string, number>, radius: number): Map<number, { x: number; y: number }> {
+  const count = Math.max(1, ...community.values()) + 1;
+  const centres = new Map<number, { x: number; y: number }>();
+  for (let c = 0; c < count; c++) {
+    const r = radius * Math.sqrt((c + 0.5) / count);
+    const angle = c * 2.399963;
+    centres.set(c, { x: r * Math.cos(angle), y: r * Math.sin(angle) });
+  }
+  return centres;
+}
+
+function placeNewNearNeighbours(graph: Graph, ids: readonly string[], previous: LayoutInput['previous']): void {
+  if (!previous || previous.size === 0) return;
+  for (const id of ids) {
+    if (previous.has(id)) continue;
+    const placed = graph.neighbors(id).filter((n) => previous.has(n));
+    if (placed.length === 0) continue;
+    let x = 0;
+    let y = 0;
+    for (const n of placed) {
+      x += graph.getNodeAttribute(n, 'x') as number;
+      y += graph.getNodeAttribute(n, 'y') as number;
+    }
+    const jitter = seededRandom(hashString(id));
+    graph.mergeNodeAttributes(id, { x: x / placed.length + (jitter() - 0.5) * 10, y: y / placed.length + (jitter() - 0.5) * 10 });
+  }
+}
+
+const round = (value: number): number => Math.round(value * 10) / 10;

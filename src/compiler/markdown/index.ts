@@ -1,0 +1,23 @@
+// The one markdown-it instance: CommonMark + GFM tables, task lists, callouts, wikilinks, #tags, heading anchors.
+import MarkdownIt from 'markdown-it';
+import anchor from 'markdown-it-anchor';
+import { tasklist } from '@mdit/plugin-tasklist';
+import { calloutPlugin } from './callouts.ts';
+import { headingSlug } from './headingSlug.ts';
+import { localLinkPlugin } from './localLinks.ts';
+import { tagPlugin } from './tagRule.ts';
+import { wikilinkPlugin } from './wikilinkRule.ts';
+
+export function createMarkdown(): MarkdownIt {
+  const md = new MarkdownIt({
+    html: true, // raw HTML is allowed; the sanitizer decides what survives
+    linkify: false, // bare URLs stay text: linkify is slow on huge lines and surprises in code-like prose
+    typographer: false, // change nothing the author wrote
+  });
+  md.use(wikilinkPlugin).use(tagPlugin).use(calloutPlugin).use(localLinkPlugin);
+  md.use(tasklist, { label: false, disabled: true });
+  md.use(anchor, { slugify: headingSlug, tabIndex: false });
+  return md;
+}
+
+export const markdown = createMarkdown();

@@ -1,0 +1,157 @@
+// Stage 2: one note's text -> title, aliases, tags, metadata and the links it makes. Pure.
+import type Token from 'markdown-it/lib/token.mjs';
+import type { Diagnostic, MetaValue } from '../shared/schema.ts';
+import { compareStrings } from '../shared/noteId.ts';
+import { stripComments } from './comments.ts';
+import { readFrontmatter } from './frontmatter.ts';
+import { markdown } from './markdown/index.ts';
+import { localNoteLink } from './markdown/localLinks.ts';
+import { displayText, findWikilinks, isAttachment, type Wikilink } from './wikilinks.ts';
+
+export interface RawLink {
+  link: Wikilink;
+  /** 1-based line in the file. */
+  line: number;
+  /** Plain text around the link, for backlinks. */
+  snippet: string;
+}
+
+export interface ExternalLink {
+  url: string;
+  label: string;
+}
+
+export interface ParsedNote {
+  path: string;
+  title: string;
+  aliases: string[];
+  tags: string[];
+  meta: Record<string, MetaValue>;
+  links: RawLink[];
+  external: ExternalLink[];
+  /** Body with comments removed, for the render stage. */
+  body: string;
+  diagnostics: Diagnostic[];
+}
+
+const SNIPPET_RADIUS = 90;
+
+export function parseNote(path: string, text: string): ParsedNote {
+  const front = readFrontmatter(text, path);
+  const body = stripComments(front.body);
+  const tokens = markdown.parse(body, {});
+  const { title: metaTitle, aliases: metaAliases, tags: metaTags, ...meta } = front.data;
+  const links: RawLink[] = [];
+  const external: ExternalLink[] = [];
+  const inlineTags: string[] = [];
+  let firstHeading: string | undefined;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'heading_open' && token.tag === 'h1' && firstHeading === undefined) {
+      firstHeading = plainText(tokens[i + 1]?.children ?? []);
+    }
+    if (token.type !== 'inline' || !token.children) continue;
+    collectInline(token, front.bodyLineOffset, links, external, inlineTags);
+  }
+  // Properties such as `related: "[[Other note]]"` are links too, as in Obsidian.
+  for (const value of Object.values(meta)) {
+    for (const text of stringsIn(value)) {
+      for (const link of findWikilinks(text)) {
+        if (link.external) external.push({ url: link.target, label: displayText(link) });
+        else links.push({ link, line: 1, snippet: '' });
+      }
+    }
+  }
+  return {
+    path,
+    title: chooseTitle(metaTitle, firstHeading, path),
+    aliases: stringList(metaAliases),
+    tags: uniqueSorted([...stringList(metaTags).flatMap(splitTags), ...inlineTags]),
+    meta,
+    links,
+    external,
+    body,
+    diagnostics: front.diagnostics,
+  };
+}
+
+function collectInline(token: Token, lineOffset: number, links: RawLink[], external: ExternalLink[], tags: string[]): void {
+  const content = token.content;
+  let line = lineOffset + (token.map?.[0] ?? 0) + 1;
+  let counted = 0;
+  const lineOf = (pos: number): number => {
+    // Count newlines since the previous link only, so a huge paragraph stays linear.
+    for (let i = content.indexOf('\n', counted); i !== -1 && i < pos; i = content.indexOf('\n', i + 1)) line++;
+    counted = Math.max(counted, pos);
+    return line;
+  };
+  const children = token.children!;
+  for (let c = 0; c < children.length; c++) {
+    const child = children[c]!;
+    if (child.type === 'wikilink') {
+      const link = child.meta.link as Wikilink;
+      const pos = child.meta.pos as number;
+      if (link.external) external.push({ url: link.target, label: displayText(link) });
+      else if (!isAttachment(link.target)) links.push({ link, line: lineOf(pos), snippet: snippetAt(content, pos) });
+    } else if (child.type === 'link_open') {
+      const href = child.attrGet('href') ?? '';
+      const note = localNoteLink(href);
+      if (note) links.push({ link: note, line: lineOf(counted), snippet: snippetAt(content, counted) });
+      else if (/^https?:\/\//i.test(href)) external.push({ url: href, label: plainText(children.slice(c + 1, c + 4)) || href });
+    } else if (child.type === 'tag') {
+      tags.push(child.meta.tag as string);
+    }
+  }
+}
+
+/** Plain words around `pos`: links shown as their labels, Markdown marks dropped. */
+function snippetAt(content: string, pos: number): string {
+  const start = Math.max(0, pos - SNIPPET_RADIUS);
+  const end = Math.min(content.length, pos + SNIPPET_RADIUS * 2);
+  let text = content.slice(start, end);
+  text = text.replace(/!?\[\[([^\]|]*?)(?:\\?\|([^\]]*))?\]\]/g, (_m, target: string, label?: string) => (label ?? target).trim());
+  text = text.replace(/<[^>]{0,200}>/g, ' ').replace(/[*_`>#]+/g, '').replace(/\s+/g, ' ').trim();
+  return `${start > 0 ? '…' : ''}${text}${end < content.length ? '…' : ''}`;
+}
+
+function plainText(children: Token[]): string {
+  return children
+    .map((child) => (child.type === 'text' || child.type === 'code_inline' ? child.content : child.type === 'wikilink' ? displayText(child.meta.link as Wikilink) : ''))
+    .join('')
+    .trim();
+}
+
+function chooseTitle(metaTitle: MetaValue | undefined, firstHeading: string | undefined, path: string): string {
+  if (typeof metaTitle === 'string' && metaTitle.trim()) return metaTitle.trim();
+  if (typeof metaTitle === 'number') return String(metaTitle);
+  if (firstHeading) return firstHeading;
+  const base = path.split('/').pop() ?? path;
+  return base.replace(/\.md$/i, '');
+}
+
+function stringList(value: MetaValue | undefined): string[] {
+  if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
+  if (typeof value === 'number') return [String(value)];
+  if (Array.isArray(value)) return value.flatMap((item) => (typeof item === 'string' || typeof item === 'number' ? [String(item).trim()] : [])).filter(Boolean);
+  return [];
+}
+
+/** Frontmatter `tags: "a, b #c"` or a list; leading '#' dropped. */
+function splitTags(value: string): string[] {
+  return value
+    .split(/[,\s]+/)
+    .map((tag) => tag.replace(/^#/, ''))
+    .filter((tag) => tag && !/^\d+$/.test(tag));
+}
+
+function stringsIn(value: MetaValue): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+function uniqueSorted(values: string[]): string[] {
+  return [...new Set(values)].sort(compareStrings);
+}

@@ -1,0 +1,116 @@
+// Stage 3: every raw link -> an edge to a note or a ghost. Nothing is dropped; ties and surprises are warned about.
+import type { Backlink, Diagnostic, EdgeKind, GraphEdge, LinkRef, NoteId } from '../shared/schema.ts';
+import { assignNoteIds, claimId, compareStrings, ghostBaseId, nameKey } from '../shared/noteId.ts';
+import { warning } from './diagnostics.ts';
+import type { ResolvedTarget } from './markdown/env.ts';
+import { buildNameIndex, type IndexedNote } from './nameIndex.ts';
+import type { ParsedNote } from './parse.ts';
+import { resolveTarget } from './resolveTarget.ts';
+import { displayText } from './wikilinks.ts';
+
+export interface GhostNote {
+  id: NoteId;
+  title: string;
+  /** Labels people used for it, so search finds it by them too. */
+  aliases: string[];
+}
+
+export interface ResolvedVault {
+  notes: (ParsedNote & { id: NoteId })[];
+  ghosts: GhostNote[];
+  edges: GraphEdge[];
+  /** Per source note: link target text -> where it lands (for the render stage). */
+  targets: Map<NoteId, Map<string, ResolvedTarget>>;
+  backlinks: Map<NoteId, Backlink[]>;
+  outgoing: Map<NoteId, LinkRef[]>;
+  stats: { links: number; unresolvedLinks: number; selfLinks: number };
+  diagnostics: Diagnostic[];
+}
+
+/** Key of a target inside one note's table; the render stage uses the same. */
+export const targetKey = (target: string): string => target;
+
+export function resolveVault(parsed: readonly ParsedNote[]): ResolvedVault {
+  const ids = assignNoteIds(parsed.map((note) => note.path));
+  const takenIds = new Set<string>(ids.values());
+  const notes = parsed.map((note) => ({ ...note, id: ids.get(note.path)! })).sort((a, b) => compareStrings(a.path, b.path));
+  const indexed: IndexedNote[] = notes.map(({ id, path, title, aliases }) => ({ id, path, title, aliases }));
+  const index = buildNameIndex(indexed);
+  const byId = new Map(notes.map((note) => [note.id, note]));
+
+  const diagnostics: Diagnostic[] = [];
+  const ghostsByKey = new Map<string, GhostNote>();
+  const ghostLabels = new Map<NoteId, Set<string>>();
+  const edgeCounts = new Map<string, GraphEdge>();
+  const targets = new Map<NoteId, Map<string, ResolvedTarget>>();
+  const backlinks = new Map<NoteId, Backlink[]>();
+  const outgoing = new Map<NoteId, LinkRef[]>();
+  const stats = { links: 0, unresolvedLinks: 0, selfLinks: 0 };
+
+  for (const note of notes) {
+    const table = new Map<string, ResolvedTarget>();
+    const seenTargets = new Set<NoteId>();
+    const out: LinkRef[] = [];
+    for (const { link, line, snippet } of note.links) {
+      stats.links++;
+      let resolved = table.get(targetKey(link.target));
+      if (!resolved) {
+        resolved = resolveOne(link.target, line);
+        table.set(targetKey(link.target), resolved);
+      }
+      if (resolved.ghost) {
+        stats.unresolvedLinks++;
+        ghostLabels.get(resolved.id as NoteId)?.add(displayText(link));
+      }
+      if (resolved.id === note.id) {
+        stats.selfLinks++;
+        continue;
+      }
+      const id = resolved.id as NoteId;
+      const kind: EdgeKind = link.embed ? 'embed' : 'link';
+      const edgeKey = `${note.id}\n${id}\n${kind}`;
+      const edge = edgeCounts.get(edgeKey);
+      if (edge) edge.count++;
+      else edgeCounts.set(edgeKey, { source: note.id, target: id, kind, count: 1 });
+      if (!seenTargets.has(id)) {
+        seenTargets.add(id);
+        out.push({ id, title: resolved.title, ghost: resolved.ghost });
+        const list = backlinks.get(id) ?? [];
+        list.push({ id: note.id, title: note.title, ghost: false, snippet });
+        backlinks.set(id, list);
+      }
+    }
+    targets.set(note.id, table);
+    outgoing.set(note.id, out);
+
+    function resolveOne(target: string, line: number): ResolvedTarget {
+      if (!target) return { id: note.id, title: note.title, ghost: false }; // [[#Heading]] in this note
+      const match = resolveTarget(index, note.path, target);
+      if (match) {
+        if (match.tiedWith.length > 0) {
+          const others = match.tiedWith.map((other) => other.path).join(', ');
+          diagnostics.push(warning('ambiguous-link', note.path, `[[${target}]] matches several notes; chose ${match.note.path} over ${others}.`, line));
+        }
+        return { id: match.note.id, title: byId.get(match.note.id)!.title, ghost: false };
+      }
+      const key = nameKey(target);
+      let ghost = ghostsByKey.get(key);
+      if (!ghost) {
+        ghost = { id: claimId(ghostBaseId(target), takenIds), title: target, aliases: [] };
+        ghostsByKey.set(key, ghost);
+        ghostLabels.set(ghost.id, new Set());
+      }
+      return { id: ghost.id, title: ghost.title, ghost: true };
+    }
+  }
+
+  const ghosts = [...ghostsByKey.values()].sort((a, b) => compareStrings(a.id, b.id));
+  for (const ghost of ghosts) {
+    ghost.aliases = [...(ghostLabels.get(ghost.id) ?? [])].filter((label) => label !== ghost.title).sort(compareStrings).slice(0, 8);
+  }
+  const edges = [...edgeCounts.values()].sort(
+    (a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target) || compareStrings(a.kind, b.kind),
+  );
+  for (const list of backlinks.values()) list.sort((a, b) => compareStrings(a.title, b.title) || compareStrings(a.id, b.id));
+  return { notes, ghosts, edges, targets, backlinks, outgoing, stats, diagnostics };
+}

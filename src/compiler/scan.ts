@@ -1,0 +1,93 @@
+// Stage 1: find the vault's note files. Reads nothing it should not: no escapes from the vault, no FIFOs.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../shared/schema.ts';
+import { compareStrings } from '../shared/noteId.ts';
+import { warning } from './diagnostics.ts';
+
+export interface NoteFile {
+  /** Vault-relative, '/'-separated, NFC. */
+  path: string;
+  absolutePath: string;
+}
+
+export interface ScanResult {
+  files: NoteFile[];
+  /** Non-note files seen (images, PDFs, canvases...). */
+  skippedFiles: number;
+  diagnostics: Diagnostic[];
+}
+
+/** Folders that hold tool state, not notes. */
+const SKIPPED_FOLDERS = new Set(['node_modules']);
+const MAX_NOTE_BYTES = 20 * 1024 * 1024;
+
+export class VaultUnreadableError extends Error {}
+
+export async function scanVault(vaultDir: string): Promise<ScanResult> {
+  let root: string;
+  try {
+    root = await fs.realpath(vaultDir);
+    if (!(await fs.stat(root)).isDirectory()) throw new Error('not a directory');
+  } catch (error) {
+    throw new VaultUnreadableError(`Cannot read the notes folder "${vaultDir}": ${(error as Error).message}`);
+  }
+  const result: ScanResult = { files: [], skippedFiles: 0, diagnostics: [] };
+  const visitedDirs = new Set<string>([root]);
+  await walk(root, '', root, visitedDirs, result);
+  result.files.sort((a, b) => compareStrings(a.path, b.path));
+  return result;
+}
+
+async function walk(root: string, relDir: string, absDir: string, visited: Set<string>, out: ScanResult): Promise<void> {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await fs.readdir(absDir, { withFileTypes: true });
+  } catch (error) {
+    out.diagnostics.push(warning('unreadable-folder', relDir, `Cannot read this folder: ${(error as Error).message}`));
+    return;
+  }
+  entries.sort((a, b) => compareStrings(a.name, b.name));
+  for (const entry of entries) {
+    const name = entry.name.normalize('NFC');
+    const relPath = relDir ? `${relDir}/${name}` : name;
+    const absPath = path.join(absDir, entry.name);
+    if (name.startsWith('.') || SKIPPED_FOLDERS.has(name)) {
+      if (!entry.isDirectory()) out.skippedFiles++;
+      continue;
+    }
+    let kind: 'dir' | 'file' | 'other' = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
+    let realPath = absPath;
+    if (entry.isSymbolicLink()) {
+      try {
+        realPath = await fs.realpath(absPath);
+      } catch {
+        out.diagnostics.push(warning('broken-symlink', relPath, 'Symlink points nowhere; skipped.'));
+        continue;
+      }
+      if (realPath !== root && !realPath.startsWith(root + path.sep)) {
+        out.diagnostics.push(warning('symlink-outside-vault', relPath, 'Symlink points outside the vault; not read.'));
+        continue;
+      }
+      const stat = await fs.stat(realPath);
+      kind = stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : 'other';
+    }
+    if (kind === 'dir') {
+      if (visited.has(realPath)) continue; // a symlink loop, or a folder already seen through another link
+      visited.add(realPath);
+      await walk(root, relPath, realPath, visited, out);
+    } else if (kind === 'other') {
+      if (/\.md$/i.test(name)) out.diagnostics.push(warning('not-a-file', relPath, 'Not a regular file (FIFO, socket or device); not read.'));
+      else out.skippedFiles++;
+    } else if (/\.md$/i.test(name)) {
+      const { size } = await fs.stat(realPath);
+      if (size > MAX_NOTE_BYTES) {
+        out.diagnostics.push(warning('note-too-large', relPath, `Note is ${size} bytes, over the ${MAX_NOTE_BYTES}-byte limit; skipped.`));
+        continue;
+      }
+      out.files.push({ path: relPath, absolutePath: realPath });
+    } else {
+      out.skippedFiles++;
+    }
+  }
+}

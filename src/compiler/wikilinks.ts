@@ -1,0 +1,100 @@
+// The ONLY code that knows [[wikilink]] syntax. Everything else asks this module.
+
+export interface Wikilink {
+  /** Note name or path as written, without `.md`, heading or label; '' for `[[#Heading]]`. */
+  target: string;
+  /** `[[t#Heading]]` -> 'Heading'. */
+  heading?: string;
+  /** `[[t#^block]]` -> 'block'. */
+  block?: string;
+  /** Text after the first pipe, trimmed. */
+  label?: string;
+  /** `![[t]]`. */
+  embed: boolean;
+  /** `[[https://...]]`: a URL, not a note. */
+  external: boolean;
+}
+
+/**
+ * `(!?)`            group 1: embed marker
+ * `\[\[`            opening brackets
+ * `([^\[\]\n]+?)`   group 2: the inside; no brackets or newlines, so a scan never crosses another link
+ * `\]\]`            closing brackets
+ */
+const WIKILINK_SOURCE = String.raw`(!?)\[\[([^\[\]\n]{1,2000}?)\]\]`;
+const WIKILINK_GLOBAL = new RegExp(WIKILINK_SOURCE, 'g');
+const WIKILINK_STICKY = new RegExp(WIKILINK_SOURCE, 'y');
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** Parse the text between `[[` and `]]`. Returns undefined when nothing is named. */
+export function parseWikilinkInner(inner: string, embed = false): Wikilink | undefined {
+  // Only the first pipe splits; `\|` (needed inside tables) is a pipe too.
+  const pipe = inner.indexOf('|');
+  let targetPart = pipe === -1 ? inner : inner.slice(0, pipe);
+  const labelPart = pipe === -1 ? undefined : inner.slice(pipe + 1).trim();
+  if (targetPart.endsWith('\\')) targetPart = targetPart.slice(0, -1);
+  targetPart = targetPart.trim();
+  const label = labelPart ? labelPart : undefined;
+
+  if (URL_SCHEME.test(targetPart)) {
+    return withLabel({ target: targetPart, embed, external: true }, label);
+  }
+  let target = targetPart;
+  let heading: string | undefined;
+  let block: string | undefined;
+  const hash = targetPart.indexOf('#');
+  if (hash !== -1) {
+    target = targetPart.slice(0, hash).trim();
+    const anchor = targetPart.slice(hash + 1).trim();
+    if (anchor.startsWith('^')) block = anchor.slice(1);
+    else if (anchor) heading = anchor;
+  }
+  target = target.replace(/\.md$/i, '').trim();
+  if (!target && !heading && !block) return undefined;
+  const link: Wikilink = { target, embed, external: false };
+  if (heading) link.heading = heading;
+  if (block) link.block = block;
+  return withLabel(link, label);
+}
+
+function withLabel(link: Wikilink, label: string | undefined): Wikilink {
+  if (label) link.label = label;
+  return link;
+}
+
+/** Match a wikilink starting exactly at `pos` (for the Markdown inline rule). */
+export function matchWikilinkAt(text: string, pos: number): { link: Wikilink; end: number } | undefined {
+  WIKILINK_STICKY.lastIndex = pos;
+  const match = WIKILINK_STICKY.exec(text);
+  if (!match) return undefined;
+  const link = parseWikilinkInner(match[2]!, match[1] === '!');
+  return link ? { link, end: pos + match[0].length } : undefined;
+}
+
+/** Every wikilink in plain text (frontmatter values). Not for Markdown bodies: they have code spans. */
+export function findWikilinks(text: string): Wikilink[] {
+  if (!text.includes('[[')) return [];
+  const links: Wikilink[] = [];
+  for (const match of text.matchAll(WIKILINK_GLOBAL)) {
+    const link = parseWikilinkInner(match[2]!, match[1] === '!');
+    if (link) links.push(link);
+  }
+  return links;
+}
+
+/** What a reader sees for a link without a label: `t`, `t › Heading`, or `Heading`. */
+export function displayText(link: Wikilink): string {
+  if (link.label) return link.label;
+  const anchor = link.heading ?? (link.block ? `^${link.block}` : undefined);
+  if (!anchor) return link.target;
+  return link.target ? `${link.target} › ${anchor}` : anchor;
+}
+
+/** Attachments (`![[diagram.png]]`) name files, not notes. */
+export function isAttachment(target: string): boolean {
+  const ext = /\.([a-z0-9]{1,5})$/i.exec(target)?.[1]?.toLowerCase();
+  return ext !== undefined && ATTACHMENT_EXTENSIONS.has(ext);
+}
+const ATTACHMENT_EXTENSIONS = new Set([
+  'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'bmp', 'avif', 'pdf', 'mp3', 'wav', 'ogg', 'm4a', 'mp4', 'webm', 'mov', 'canvas', 'excalidraw', 'csv', 'zip',
+]);
