@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'e2e/.out', 'bench/.vaults', 'bench/.out', 'test-results', 'playwright-report'] },
+  { ignores: ['scratch', 'dist', 'node_modules', 'e2e/.out', 'bench/.vaults', 'bench/.out', 'test-results', 'playwright-report'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -56,7 +56,8 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
 
   const ids = [...resolved.notes.map((note) => note.id), ...resolved.ghosts.map((ghost) => ghost.id)];
   const positions = layoutGraph({ ids, edges: resolved.edges, previous: options.previousPositions });
-  const vaultName = options.vaultName ?? path.basename(path.resolve(vaultDir));
+  const home = resolved.notes.find((note) => /^(index|readme|home)\.md$/i.test(note.path));
+  const vaultName = options.vaultName ?? home?.title ?? path.basename(path.resolve(vaultDir));
   return assemble({ vaultName, resolved, html, positions, diagnostics: sortDiagnostics(diagnostics), skippedFiles: scanned.skippedFiles });
 }
 

@@ -63,14 +63,43 @@ export function layoutGraph({ ids, edges, previous }: LayoutInput): Map<string, 
     for (const id of ids) if (previous!.has(id)) graph.setNodeAttribute(id, 'fixed', true);
   }
   const iterations = reuse > 0.5 ? 80 : ids.length > 5000 ? 150 : ids.length > 1000 ? 300 : 500;
-  forceAtlas2.assign(graph, { iterations, settings: { ...settings, barnesHutOptimize: ids.length > 1000, linLogMode: false, gravity: 1, scalingRatio: 10, strongGravityMode: true, adjustSizes: false } });
+  forceAtlas2.assign(graph, { iterations, settings: { ...settings, ...FA2_SETTINGS, barnesHutOptimize: ids.length > 1000 } });
+  // A fresh layout is scaled to a fixed density; a reused one already is, and must not drift.
+  const scale = reuse > 0.5 ? 1 : spreadScale(graph, ids);
 
   const positions = new Map<string, Position>();
   for (const id of ids) {
     const { x, y } = graph.getNodeAttributes(id) as { x: number; y: number };
-    positions.set(id, { x: round(x), y: round(y), community: communityIndex.get(id)! });
+    positions.set(id, { x: round(x * scale), y: round(y * scale), community: communityIndex.get(id)! });
   }
   return positions;
+}
+
+/** LinLog separates clusters; hubs are pushed apart so the picture is not one knot. */
+const FA2_SETTINGS = { linLogMode: LINLOG(), outboundAttractionDistribution: true, gravity: 0.5, scalingRatio: 4, strongGravityMode: false, adjustSizes: false };
+function LINLOG(): boolean {
+  return process.env.ATLAS_LINLOG !== '0';
+}
+
+/** Average spacing between nodes, in map units (Cytoscape pixels at zoom 1). */
+export const NODE_SPACING = 90;
+
+/** Factor that gives every node about NODE_SPACING² of room, measured by RMS distance from the centre. */
+function spreadScale(graph: Graph, ids: readonly string[]): number {
+  if (ids.length < 2) return 1;
+  let cx = 0;
+  let cy = 0;
+  for (const id of ids) {
+    cx += graph.getNodeAttribute(id, 'x') as number;
+    cy += graph.getNodeAttribute(id, 'y') as number;
+  }
+  cx /= ids.length;
+  cy /= ids.length;
+  let sum = 0;
+  for (const id of ids) sum += ((graph.getNodeAttribute(id, 'x') as number) - cx) ** 2 + ((graph.getNodeAttribute(id, 'y') as number) - cy) ** 2;
+  const rms = Math.sqrt(sum / ids.length);
+  const wanted = (NODE_SPACING * Math.sqrt(ids.length)) / 2.2;
+  return rms > 0 ? wanted / rms : 1;
 }
 
 /** Communities numbered by size (largest 0), ties by first member id, so numbering is stable. */

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { Filters } from './controls/Filters.tsx';
+import { Toolbar } from './controls/Toolbar.tsx';
+import { MapView } from './map/MapView.tsx';
+import { NotePanel } from './panel/NotePanel.tsx';
+import { SearchDialog } from './search/SearchDialog.tsx';
+import { useAtlas } from './store/store.ts';
+import { useEffectiveTheme } from './theme.ts';
+import { useKeyboard } from './useKeyboard.ts';
+
+export function App() {
+  const load = useAtlas((s) => s.load);
+  const theme = useEffectiveTheme();
+  useKeyboard();
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1 className="brand">Topic Atlas</h1>
+        <Toolbar />
+      </header>
+      <main className="workspace">
+        <div className="map-area">
+          {load.status === 'ready' ? <MapView /> : null}
+          {load.status === 'loading' ? <p className="map-message" role="status">Loading the map…</p> : null}
+          {load.status === 'error' ? (
+            <div className="map-message error" role="alert">
+              <h2>The map could not be loaded</h2>
+              <p>{load.message}</p>
+            </div>
+          ) : null}
+          {load.status === 'ready' ? <Filters /> : null}
+        </div>
+        <NotePanel />
+      </main>
+      <SearchDialog />
+    </div>
+  );
+}

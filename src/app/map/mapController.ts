@@ -1,0 +1,48 @@
+// Camera commands for the toolbar and the keyboard. The viewport belongs to Cytoscape; this only asks it to move.
+import type { Core, NodeSingular } from 'cytoscape';
+
+let current: Core | undefined;
+
+export function attachMap(cy: Core | undefined): void {
+  current = cy;
+}
+
+const ZOOM_STEP = 1.4;
+const ANIMATION = { duration: 280, easing: 'ease-in-out-cubic' as const };
+
+function zoomBy(factor: number): void {
+  if (!current) return;
+  const { width, height } = { width: current.width(), height: current.height() };
+  current.animate({ zoom: { level: current.zoom() * factor, renderedPosition: { x: width / 2, y: height / 2 } }, ...ANIMATION });
+}
+
+export const zoomIn = (): void => zoomBy(ZOOM_STEP);
+export const zoomOut = (): void => zoomBy(1 / ZOOM_STEP);
+
+/** Fit what is visible. */
+export function fitView(animate = true): void {
+  if (!current) return;
+  const visible = current.elements(':visible');
+  if (visible.length === 0) return;
+  if (animate) current.animate({ fit: { eles: visible, padding: 40 }, ...ANIMATION });
+  else current.fit(visible, 40);
+}
+
+/** Back to the whole map, as it opened. */
+export function resetView(): void {
+  if (!current) return;
+  current.stop();
+  current.animate({ fit: { eles: current.elements(), padding: 40 }, ...ANIMATION });
+}
+
+/** Centre on a note, zooming in if the map is far out. */
+export function centreOn(node: NodeSingular, animate = true): void {
+  if (!current) return;
+  const zoom = Math.max(current.zoom(), Math.min(1.2, current.maxZoom()));
+  current.stop();
+  if (animate) current.animate({ center: { eles: node }, zoom, ...ANIMATION });
+  else {
+    current.zoom(zoom);
+    current.center(node);
+  }
+}

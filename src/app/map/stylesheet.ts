@@ -1,0 +1,85 @@
+// The map's look, one stylesheet per theme (built once each; never inline in render).
+import type { StylesheetJson } from 'cytoscape';
+
+export interface MapTheme {
+  label: string;
+  labelOutline: string;
+  edge: string;
+  highlight: string;
+  ghostBorder: string;
+}
+
+export const MAP_THEMES: Record<'light' | 'dark', MapTheme> = {
+  light: { label: '#1c1f24', labelOutline: '#ffffff', edge: '#9aa3ad', highlight: '#111111', ghostBorder: '#6b7280' },
+  dark: { label: '#e8eaed', labelOutline: '#15181c', edge: '#59616b', highlight: '#ffffff', ghostBorder: '#9ca3af' },
+};
+
+export function buildStylesheet(theme: MapTheme): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        width: 'data(size)',
+        height: 'data(size)',
+        'background-color': 'data(colour)',
+        label: 'data(label)',
+        'font-size': 'data(fontSize)',
+        // Labels appear once they would be readable: hubs first, the rest as you zoom in.
+        'min-zoomed-font-size': 11,
+        color: theme.label,
+        'text-outline-color': theme.labelOutline,
+        'text-outline-width': 2,
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '220px',
+        'font-family': 'system-ui, sans-serif',
+        'overlay-opacity': 0,
+      },
+    },
+    {
+      selector: 'node.ghost',
+      style: {
+        'background-opacity': 0,
+        'border-width': 2,
+        'border-style': 'dashed',
+        'border-color': theme.ghostBorder,
+        color: theme.ghostBorder,
+        'font-style': 'italic',
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'line-color': theme.edge,
+        opacity: 0.45,
+        'curve-style': 'haystack',
+        'haystack-radius': 0,
+      },
+    },
+    { selector: 'edge.embed', style: { 'line-style': 'dashed' } },
+    { selector: '.hidden', style: { display: 'none' } },
+    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
+    { selector: 'edge.near', style: { opacity: 0.9, 'line-color': theme.highlight, width: 1.6 } },
+    { selector: 'node.near', style: { 'min-zoomed-font-size': 0, 'z-index': 10 } },
+    {
+      selector: 'node.focus',
+      style: { 'border-width': 3, 'border-color': theme.highlight, 'border-style': 'solid', 'min-zoomed-font-size': 0, 'z-index': 20, 'font-weight': 'bold' },
+    },
+    {
+      selector: 'node.selected-note',
+      style: {
+        'border-width': 4,
+        'border-color': theme.highlight,
+        'border-style': 'double',
+        'min-zoomed-font-size': 0,
+        'z-index': 30,
+        'font-weight': 'bold',
+        'underlay-color': theme.highlight,
+        'underlay-opacity': 0.15,
+        'underlay-padding': 6,
+      },
+    },
+  ];
+}
