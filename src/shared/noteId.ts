@@ -37,11 +37,35 @@ function slugSegment(segment: string): string {
   return slug;
 }
 
+/**
+ * A base id leaves room for a `~N` collision suffix within the 300 characters a NoteId may hold.
+ * Longer ones are cut; a cut can collide, which `claimId` settles.
+ */
+const MAX_BASE_ID = 280;
+
+/**
+ * A segment whose slug is empty (a name in a script with no ASCII folding, e.g. `日本語`) gets a short hash
+ * of its name instead of a shared placeholder, so its id depends on its own name alone.
+ */
+function idSegment(segment: string): string {
+  const slug = slugSegment(segment);
+  if (slug.length > 0) return slug;
+  const name = cleanName(segment).trim();
+  return name.length > 0 ? `u${hashName(name)}` : '';
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits. */
+function hashName(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
 /** The base id of a vault-relative note path (before collisions are settled). */
 export function baseIdFromPath(notePath: string): string {
   const withoutExt = notePath.replace(/\.md$/i, '');
-  const parts = withoutExt.split('/').map(slugSegment).filter((part) => part.length > 0);
-  const id = parts.join('.');
+  const parts = withoutExt.split('/').map(idSegment).filter((part) => part.length > 0);
+  const id = parts.join('.').slice(0, MAX_BASE_ID);
   return id.length > 0 ? id : 'note';
 }
 
@@ -59,7 +83,7 @@ export function assignNoteIds(paths: readonly string[], taken: Set<string> = new
 
 /** The id of a ghost: a link target that names no note. */
 export function ghostBaseId(target: string): string {
-  const slug = slugSegment(nameKey(target).replace(/\//g, ' '));
+  const slug = idSegment(nameKey(target).replace(/\//g, ' '));
   return `ghost~${slug.length > 0 ? slug : 'untitled'}`;
 }
 
