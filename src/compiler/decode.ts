@@ -1,10 +1,18 @@
 // Bytes -> text: UTF-8 (BOM stripped) or, failing that, Windows-1252; LF line endings; mojibake repaired.
 import type { Diagnostic } from '../shared/schema.ts';
 import { warning } from './diagnostics.ts';
-import { repairMojibake } from './mojibake.ts';
+import { CP1252_HIGH, repairMojibake } from './mojibake.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const windows1252 = new TextDecoder('windows-1252');
+
+/**
+ * Some Node versions (20.x among them) decode 'windows-1252' as ISO-8859-1, turning 0x80-0x9F (curly quotes,
+ * dashes, the euro sign) into invisible C1 controls. Map those bytes to their Windows-1252 characters.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  return windows1252.decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
 
 export interface DecodedNote {
   text: string;
@@ -17,7 +25,7 @@ export function decodeNote(bytes: Uint8Array, file: string): DecodedNote {
   try {
     text = strictUtf8.decode(bytes);
   } catch {
-    text = windows1252.decode(bytes);
+    text = decodeWindows1252(bytes);
     diagnostics.push(warning('not-utf8', file, 'File is not valid UTF-8; read it as Windows-1252.'));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

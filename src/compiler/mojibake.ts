@@ -1,7 +1,7 @@
 // Repair UTF-8 that was once read as Windows-1252 ("â€”" -> "—", "Ã©" -> "é"). Touches nothing else.
 
 /** Windows-1252 bytes 0x80-0x9F as the characters a decoder shows for them. */
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+export const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 const BYTE_OF = new Map<string, number>();
 for (let i = 0; i < 32; i++) BYTE_OF.set(CP1252_HIGH[i]!, 0x80 + i);
 for (let b = 0xa0; b <= 0xff; b++) BYTE_OF.set(String.fromCharCode(b), b);
