@@ -34,12 +34,26 @@ export async function scanVault(vaultDir: string): Promise<ScanResult> {
   }
   const result: ScanResult = { files: [], skippedFiles: 0, diagnostics: [] };
   const visitedDirs = new Set<string>([root]);
-  await walk(root, '', root, visitedDirs, result);
+  // Symlinked folders are walked after the real tree, so a note is listed under its real folder, not a link's.
+  const linkedDirs: LinkedDir[] = [];
+  await walk(root, '', root, visitedDirs, result, linkedDirs);
+  for (let linked = linkedDirs.shift(); linked; linked = linkedDirs.shift()) {
+    if (visitedDirs.has(linked.realPath)) continue; // a symlink loop, or a folder already seen
+    visitedDirs.add(linked.realPath);
+    await walk(root, linked.relPath, linked.realPath, visitedDirs, result, linkedDirs);
+  }
   result.files.sort((a, b) => compareStrings(a.path, b.path));
   return result;
 }
 
-async function walk(root: string, relDir: string, absDir: string, visited: Set<string>, out: ScanResult): Promise<void> {
+interface LinkedDir {
+  relPath: string;
+  realPath: string;
+}
+
+async function walk(
+  root: string, relDir: string, absDir: string, visited: Set<string>, out: ScanResult, linkedDirs: LinkedDir[],
+): Promise<void> {
   let entries: import('node:fs').Dirent[];
   try {
     entries = await fs.readdir(absDir, { withFileTypes: true });
@@ -48,8 +62,16 @@ async function walk(root: string, relDir: string, absDir: string, visited: Set<s
     return;
   }
   entries.sort((a, b) => compareStrings(a.name, b.name));
+  const rawNames = new Set(entries.map((entry) => entry.name));
+  const usedNames = new Set<string>();
   for (const entry of entries) {
-    const name = entry.name.normalize('NFC');
+    let name = entry.name.normalize('NFC');
+    if (name !== entry.name && (rawNames.has(name) || usedNames.has(name))) {
+      // Another file already has this name in NFC: keep this one under its own bytes rather than merge the two.
+      out.diagnostics.push(warning('unicode-name-collision', relDir ? `${relDir}/${name}` : name, 'Two files have this name, in different Unicode forms; both are kept.'));
+      name = entry.name;
+    }
+    usedNames.add(name);
     const relPath = relDir ? `${relDir}/${name}` : name;
     const absPath = path.join(absDir, entry.name);
     if (name.startsWith('.') || SKIPPED_FOLDERS.has(name)) {
@@ -73,9 +95,13 @@ async function walk(root: string, relDir: string, absDir: string, visited: Set<s
       kind = stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : 'other';
     }
     if (kind === 'dir') {
-      if (visited.has(realPath)) continue; // a symlink loop, or a folder already seen through another link
+      if (entry.isSymbolicLink()) {
+        linkedDirs.push({ relPath, realPath });
+        continue;
+      }
+      if (visited.has(realPath)) continue;
       visited.add(realPath);
-      await walk(root, relPath, realPath, visited, out);
+      await walk(root, relPath, realPath, visited, out, linkedDirs);
     } else if (kind === 'other') {
       if (/\.md$/i.test(name)) out.diagnostics.push(warning('not-a-file', relPath, 'Not a regular file (FIFO, socket or device); not read.'));
       else out.skippedFiles++;
