@@ -1,0 +1,261 @@
+// Compile benchmark: `npm run bench:compile [-- --shape wiki --sizes 1000,10000 --runs 3 --seed 1 --no-stages]`
+//
+// For each size: generate the seeded vault under bench/.vaults/ (or reuse it when its stamp matches), then
+// compile it `runs` times, each in a fresh child process (bench/compile-child.ts) so that peak RSS is this
+// compile's alone, plus one extra child that times each stage separately. Prints Markdown tables and writes
+// bench/.out/compile-results.json (entries from other shapes and sizes already there are kept).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { ChildResult } from './compile-child.ts';
+import { generateVault, readStamp, SHAPES, vaultIsCurrent, type GenerateOptions, type Shape } from './generate.ts';
+
+const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+const VAULTS_DIR = path.join(BENCH_DIR, '.vaults');
+const OUT_DIR = path.join(BENCH_DIR, '.out');
+const RESULTS_FILE = path.join(OUT_DIR, 'compile-results.json');
+const CHILD = path.join(BENCH_DIR, 'compile-child.ts');
+
+interface Budget {
+  seconds: number;
+  rssMiB?: number;
+  source: string;
+}
+
+/** Issue 2 (mixed vaults) and issue 4 (the wiki, layout included); on this 2-core machine. */
+const BUDGETS: Record<Shape, Record<number, Budget>> = {
+  mixed: {
+    10_000: { seconds: 5, source: 'issue 2' },
+    50_000: { seconds: 30, rssMiB: 1536, source: 'issue 2' },
+  },
+  wiki: {
+    10_000: { seconds: 8, source: 'issue 4' },
+    25_000: { seconds: 30, source: 'issue 4' },
+  },
+};
+const DEFAULT_SIZES: Record<Shape, number[]> = { mixed: [1000, 10_000, 50_000], wiki: [1000, 10_000, 25_000] };
+
+export interface SizeResult {
+  key: string;
+  shape: Shape;
+  notes: number;
+  seed: number;
+  vault: { files: number; bytes: number; links: number; ghostLinks: number; variantLinks: number };
+  runs: ChildResult[];
+  /** Runs that failed (crash, out of memory), with their exit code and last stderr lines. */
+  failures: string[];
+  median: { totalSeconds: number; compileSeconds: number; emitSeconds: number; processSeconds: number; maxRssMiB: number; notesPerSecond: number } | undefined;
+  processSeconds: number[];
+  stages: ChildResult | undefined;
+  budget: Budget | undefined;
+  verdict: string;
+  measuredAt: string;
+  /** The machine is shared: the 1/5/15-minute load average when this size started. */
+  loadAverage: string;
+}
+
+const label = (n: number): string => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const fmt = (value: number, digits = 2): string => value.toFixed(digits);
+const log = (text: string): void => {
+  process.stderr.write(`${text}\n`);
+};
+
+function runChild(mode: 'full' | 'stages', vault: string, out: string): Promise<{ result?: ChildResult; wallSeconds: number; error?: string }> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, mode, vault, out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    child.on('close', (code, signal) => {
+      const wallSeconds = (performance.now() - started) / 1000;
+      const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
+      if (code === 0 && line) resolve({ result: JSON.parse(line.slice(7)) as ChildResult, wallSeconds });
+      else resolve({ wallSeconds, error: `exit ${code ?? signal}: ${stderr.trim().split('\n').slice(-5).join(' | ')}` });
+    });
+  });
+}
+
+async function ensureVault(options: GenerateOptions): Promise<string> {
+  const dir = path.join(VAULTS_DIR, `${options.shape}-${label(options.notes)}`);
+  const stamp = readStamp(dir);
+  if (vaultIsCurrent(dir, options)) {
+    log(`reusing ${path.relative(process.cwd(), dir)} (stamp matches)`);
+    return dir;
+  }
+  if (stamp) log(`${path.relative(process.cwd(), dir)} is stale (other seed, size or generator); regenerating`);
+  const started = performance.now();
+  const made = await generateVault(options, dir);
+  log(`generated ${path.relative(process.cwd(), dir)}: ${made.stats.notes} notes, ${fmt(made.stats.bytes / 1e6, 1)} MB in ${fmt((performance.now() - started) / 1000, 1)} s`);
+  return dir;
+}
+
+async function benchSize(shape: Shape, notes: number, seed: number, runs: number, withStages: boolean): Promise<SizeResult> {
+  const options: GenerateOptions = { shape, notes, seed };
+  const vault = await ensureVault(options);
+  const stamp = readStamp(vault)!;
+  const out = path.join(OUT_DIR, `compile-${shape}-${label(notes)}`);
+  const result: SizeResult = {
+    key: `${shape}-${notes}-s${seed}`, shape, notes, seed,
+    vault: { files: stamp.stats.files, bytes: stamp.stats.bytes, links: stamp.stats.links, ghostLinks: stamp.stats.ghostLinks, variantLinks: stamp.stats.variantLinks },
+    runs: [], failures: [], median: undefined, processSeconds: [], stages: undefined,
+    budget: BUDGETS[shape][notes], verdict: '', measuredAt: new Date().toISOString(),
+    loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+  };
+  for (let r = 1; r <= runs; r++) {
+    rmSync(out, { recursive: true, force: true });
+    const { result: run, wallSeconds, error } = await runChild('full', vault, out);
+    if (!run) {
+      result.failures.push(error ?? 'unknown failure');
+      log(`${shape} ${label(notes)} run ${r}/${runs}: FAILED ${error}`);
+      continue;
+    }
+    result.runs.push(run);
+    result.processSeconds.push(wallSeconds);
+    log(`${shape} ${label(notes)} run ${r}/${runs}: ${fmt(run.totalSeconds)} s (compile ${fmt(run.compileSeconds)}, emit ${fmt(run.emitSeconds)}), peak RSS ${fmt(run.maxRssMiB, 0)} MiB, process ${fmt(wallSeconds)} s`);
+  }
+  if (withStages) {
+    rmSync(out, { recursive: true, force: true });
+    const { result: staged, error } = await runChild('stages', vault, out);
+    if (staged) {
+      result.stages = staged;
+      log(`${shape} ${label(notes)} stages: ${Object.entries(staged.stages ?? {}).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
+    } else {
+      log(`${shape} ${label(notes)} stage run FAILED: ${error}`);
+    }
+  }
+  rmSync(out, { recursive: true, force: true });
+  if (result.runs.length > 0) {
+    const total = median(result.runs.map((r) => r.totalSeconds));
+    result.median = {
+      totalSeconds: total,
+      compileSeconds: median(result.runs.map((r) => r.compileSeconds)),
+      emitSeconds: median(result.runs.map((r) => r.emitSeconds)),
+      processSeconds: median(result.processSeconds),
+      maxRssMiB: median(result.runs.map((r) => r.maxRssMiB)),
+      notesPerSecond: notes / total,
+    };
+  }
+  result.verdict = verdict(result);
+  return result;
+}
+
+function verdict(result: SizeResult): string {
+  if (!result.median) return result.failures.length > 0 ? 'FAILED' : '';
+  const { budget } = result;
+  if (!budget) return 'no budget';
+  const misses: string[] = [];
+  if (result.median.totalSeconds > budget.seconds) misses.push(`${fmt(result.median.totalSeconds / budget.seconds, 1)}x over time`);
+  if (budget.rssMiB !== undefined && result.median.maxRssMiB > budget.rssMiB) misses.push(`${fmt(result.median.maxRssMiB / budget.rssMiB, 1)}x over memory`);
+  return misses.length === 0 ? 'within budget' : `MISS (${misses.join(', ')})`;
+}
+
+function machine(): Record<string, string | number> {
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.availableParallelism(),
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+  };
+}
+
+export function summaryTable(results: SizeResult[]): string {
+  const rows = [
+    '| vault | notes | MB | runs | median compile+emit (s) | min-max (s) | notes/s | peak RSS (MiB) | process wall (s) | budget | verdict |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+  ];
+  for (const r of results) {
+    const m = r.median;
+    const totals = r.runs.map((run) => run.totalSeconds);
+    const budget = r.budget ? `< ${r.budget.seconds} s${r.budget.rssMiB ? `, < ${(r.budget.rssMiB / 1024).toFixed(1)} GiB` : ''} (${r.budget.source})` : '—';
+    rows.push(`| ${r.shape} ${label(r.notes)} | ${r.notes} | ${fmt(r.vault.bytes / 1e6, 1)} | ${r.runs.length}${r.failures.length ? ` (+${r.failures.length} failed)` : ''} | `
+      + `${m ? fmt(m.totalSeconds) : '—'} | ${totals.length ? `${fmt(Math.min(...totals))}-${fmt(Math.max(...totals))}` : '—'} | ${m ? fmt(m.notesPerSecond, 0) : '—'} | `
+      + `${m ? fmt(m.maxRssMiB, 0) : '—'} | ${m ? fmt(m.processSeconds) : '—'} | ${budget} | ${r.verdict} |`);
+  }
+  return rows.join('\n');
+}
+
+export function stageTable(results: SizeResult[]): string {
+  const staged = results.filter((r) => r.stages?.stages);
+  if (staged.length === 0) return '';
+  const names = [...new Set(staged.flatMap((r) => Object.keys(r.stages!.stages!)))];
+  const rows = [
+    `| stage | ${staged.map((r) => `${r.shape} ${label(r.notes)}`).join(' | ')} |`,
+    `| --- | ${staged.map(() => '---:').join(' | ')} |`,
+  ];
+  for (const name of names) {
+    const inTotal = !name.includes('(within');
+    rows.push(`| ${name} | ${staged.map((r) => {
+      const value = r.stages!.stages![name];
+      if (value === undefined) return '—';
+      return inTotal ? `${fmt(value)} s (${fmt((100 * value) / r.stages!.totalSeconds, 0)}%)` : `${fmt(value)} s`;
+    }).join(' | ')} |`);
+  }
+  rows.push(`| **sum (stage run)** | ${staged.map((r) => `${fmt(r.stages!.totalSeconds)} s`).join(' | ')} |`);
+  rows.push(`| median full run, for comparison | ${staged.map((r) => (r.median ? `${fmt(r.median.totalSeconds)} s` : '—')).join(' | ')} |`);
+  return rows.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      shape: { type: 'string', default: 'mixed' },
+      sizes: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      'no-stages': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write('Usage: npm run bench:compile -- [--shape mixed|wiki] [--sizes 1000,10000] [--runs N] [--seed N] [--no-stages]\n'
+      + 'Defaults: mixed 1000,10000,50000 (wiki: 1000,10000,25000); 3 runs up to 10k notes, 1 above; seed 1.\n');
+    return 0;
+  }
+  const shape = values.shape as Shape;
+  if (!SHAPES.includes(shape)) throw new Error(`--shape must be one of ${SHAPES.join(', ')}`);
+  const sizes = values.sizes ? values.sizes.split(',').map((s) => Number(s.trim())) : DEFAULT_SIZES[shape];
+  if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error(`--sizes must be integers >= 10, got ${values.sizes}`);
+  const seed = Number(values.seed);
+  mkdirSync(OUT_DIR, { recursive: true });
+
+  const results: SizeResult[] = [];
+  for (const notes of sizes) {
+    const runs = values.runs ? Number(values.runs) : notes <= 10_000 ? 3 : 1;
+    results.push(await benchSize(shape, notes, seed, runs, !values['no-stages']));
+  }
+
+  const previous = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as { results?: SizeResult[] }).results ?? [] : [];
+  const merged = [...previous.filter((p) => !results.some((r) => r.key === p.key)), ...results]
+    .sort((a, b) => a.shape.localeCompare(b.shape) || a.notes - b.notes || a.seed - b.seed);
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ machine: machine(), results: merged }, null, 2)}\n`);
+
+  process.stdout.write(`\n## Compile benchmark (${shape}, seed ${seed})\n\n${summaryTable(results)}\n`);
+  const stages = stageTable(results);
+  if (stages) process.stdout.write(`\n### Time by stage (one extra run per size)\n\n${stages}\n`);
+  process.stdout.write(`\nMachine: ${Object.entries(machine()).map(([k, v]) => `${k} ${v}`).join(', ')}\nResults: ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
+  return 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then((code) => process.exit(code), (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
