@@ -18,7 +18,8 @@ const refuse = (): never => {
 };
 const yamlEngine = (source: string): unknown =>
   // Aliases are capped: a "billion laughs" bomb fails here instead of exhausting memory.
-  parseYaml(source, { maxAliasCount: 100, prettyErrors: false, uniqueKeys: false });
+  // logLevel 'error': errors still throw, but an unknown `!!tag` prints no process warning.
+  parseYaml(source, { maxAliasCount: 100, uniqueKeys: false, logLevel: 'error' });
 
 /** Every engine gray-matter knows, except YAML, is replaced by one that refuses. */
 const MATTER_OPTIONS = {
@@ -67,9 +68,10 @@ export function readFrontmatter(text: string, file: string): Frontmatter {
 
 function yamlWarning(error: unknown, file: string): Diagnostic {
   if (error instanceof YAMLParseError) {
+    // gray-matter hands YAML the block from just after the opening `---`, so YAML's line N is the file's line N.
     const line = error.linePos?.[0]?.line;
-    const message = error.message.split('\n')[0] ?? 'invalid YAML';
-    return warning('frontmatter-invalid', file, `Invalid YAML in frontmatter: ${message}`, line === undefined ? undefined : line + 1);
+    const message = (error.message.split('\n')[0] ?? 'invalid YAML').replace(/ at line \d+, column \d+:?$/, '');
+    return warning('frontmatter-invalid', file, `Invalid YAML in frontmatter: ${message}`, line);
   }
   if (error instanceof RefusedEngine) return warning('frontmatter-language', file, 'Frontmatter is not YAML; it was ignored and never run.', 1);
   const message = error instanceof Error ? error.message : String(error);
