@@ -92,7 +92,7 @@ export function displayText(link: Wikilink): string {
 
 /** Attachments (`![[diagram.png]]`) name files, not notes. */
 export function isAttachment(target: string): boolean {
-  const ext = /\.([a-z0-9]{1,5})$/i.exec(target)?.[1]?.toLowerCase();
+  const ext = /\.([a-z0-9]{1,10})$/i.exec(target)?.[1]?.toLowerCase();
   return ext !== undefined && ATTACHMENT_EXTENSIONS.has(ext);
 }
 const ATTACHMENT_EXTENSIONS = new Set([
