@@ -35,6 +35,7 @@ function stripLine(line: string, startsInComment: boolean): { text: string; inCo
   let out = '';
   let inComment = startsInComment;
   let i = 0;
+  let tick = -2; // next backtick at or after i; -2: not looked for yet. Kept between rounds, so a long line stays linear.
   while (i < line.length) {
     if (inComment) {
       const end = line.indexOf('%%', i);
@@ -43,7 +44,7 @@ function stripLine(line: string, startsInComment: boolean): { text: string; inCo
       inComment = false;
       continue;
     }
-    const tick = line.indexOf('`', i);
+    if (tick === -2 || (tick !== -1 && tick < i)) tick = line.indexOf('`', i);
     const mark = line.indexOf('%%', i);
     if (mark === -1) break;
     if (tick !== -1 && tick < mark) {

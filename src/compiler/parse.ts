@@ -6,7 +6,7 @@ import { stripComments } from './comments.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { markdown } from './markdown/index.ts';
 import { localNoteLink } from './markdown/localLinks.ts';
-import { displayText, findWikilinks, isAttachment, type Wikilink } from './wikilinks.ts';
+import { displayText, findWikilinks, isAttachment, replaceWikilinks, type Wikilink } from './wikilinks.ts';
 
 export interface RawLink {
   link: Wikilink;
@@ -45,21 +45,24 @@ export function parseNote(path: string, text: string): ParsedNote {
   const external: ExternalLink[] = [];
   const inlineTags: string[] = [];
   let firstHeading: string | undefined;
+  // Table cells carry no line map of their own; they take the line of the row (the last block that had one).
+  let blockLine = 0;
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    if (token.map) blockLine = token.map[0];
     if (token.type === 'heading_open' && token.tag === 'h1' && firstHeading === undefined) {
       firstHeading = plainText(tokens[i + 1]?.children ?? []);
     }
     if (token.type !== 'inline' || !token.children) continue;
-    collectInline(token, front.bodyLineOffset, links, external, inlineTags);
+    collectInline(token, front.bodyLineOffset + blockLine, links, external, inlineTags);
   }
   // Properties such as `related: "[[Other note]]"` are links too, as in Obsidian.
   for (const value of Object.values(meta)) {
     for (const text of stringsIn(value)) {
       for (const link of findWikilinks(text)) {
-        if (link.external) external.push({ url: link.target, label: displayText(link) });
-        else links.push({ link, line: 1, snippet: '' });
+        if (link.external) addExternal(external, link.target, displayText(link));
+        else if (!isAttachment(link.target)) links.push({ link, line: 1, snippet: '' });
       }
     }
   }
@@ -76,9 +79,10 @@ export function parseNote(path: string, text: string): ParsedNote {
   };
 }
 
-function collectInline(token: Token, lineOffset: number, links: RawLink[], external: ExternalLink[], tags: string[]): void {
+/** `startLine`: 0-based line in the file of the inline token's first line. */
+function collectInline(token: Token, startLine: number, links: RawLink[], external: ExternalLink[], tags: string[]): void {
   const content = token.content;
-  let line = lineOffset + (token.map?.[0] ?? 0) + 1;
+  let line = startLine + 1;
   let counted = 0;
   const lineOf = (pos: number): number => {
     // Count newlines since the previous link only, so a huge paragraph stays linear.
@@ -86,31 +90,51 @@ function collectInline(token: Token, lineOffset: number, links: RawLink[], exter
     counted = Math.max(counted, pos);
     return line;
   };
+  // Markdown link tokens carry no source position: find each one's `](` after the previous link.
+  let cursor = 0;
   const children = token.children!;
   for (let c = 0; c < children.length; c++) {
     const child = children[c]!;
     if (child.type === 'wikilink') {
       const link = child.meta.link as Wikilink;
       const pos = child.meta.pos as number;
-      if (link.external) external.push({ url: link.target, label: displayText(link) });
+      cursor = Math.max(cursor, pos);
+      if (link.external) addExternal(external, link.target, displayText(link));
       else if (!isAttachment(link.target)) links.push({ link, line: lineOf(pos), snippet: snippetAt(content, pos) });
     } else if (child.type === 'link_open') {
       const href = child.attrGet('href') ?? '';
       const note = localNoteLink(href);
-      if (note) links.push({ link: note, line: lineOf(counted), snippet: snippetAt(content, counted) });
-      else if (/^https?:\/\//i.test(href)) external.push({ url: href, label: plainText(children.slice(c + 1, c + 4)) || href });
+      if (note) {
+        const at = content.indexOf('](', cursor);
+        const pos = at === -1 ? cursor : Math.max(0, content.lastIndexOf('[', at));
+        if (at !== -1) cursor = at + 2;
+        links.push({ link: note, line: lineOf(pos), snippet: snippetAt(content, pos) });
+      } else {
+        addExternal(external, href, plainText(children.slice(c + 1, closeOf(children, c))) || href);
+      }
     } else if (child.type === 'tag') {
       tags.push(child.meta.tag as string);
     }
   }
 }
 
-/** Plain words around `pos`: links shown as their labels, Markdown marks dropped. */
+/** Only web links are listed; a `javascript://` or `data://` target is never offered as a link. */
+function addExternal(external: ExternalLink[], url: string, label: string): void {
+  if (/^https?:\/\//i.test(url)) external.push({ url, label });
+}
+
+/** Index of the `link_close` that ends the link opened at `open`. */
+function closeOf(children: Token[], open: number): number {
+  for (let c = open + 1; c < children.length; c++) if (children[c]!.type === 'link_close') return c;
+  return children.length;
+}
+
+/** Plain words around `pos`: links shown as a reader sees them, Markdown marks dropped. */
 function snippetAt(content: string, pos: number): string {
   const start = Math.max(0, pos - SNIPPET_RADIUS);
   const end = Math.min(content.length, pos + SNIPPET_RADIUS * 2);
-  let text = content.slice(start, end);
-  text = text.replace(/!?\[\[([^\]|]*?)(?:\\?\|([^\]]*))?\]\]/g, (_m, target: string, label?: string) => (label ?? target).trim());
+  let text = replaceWikilinks(content.slice(start, end), displayText);
+  text = text.replace(/!?\[([^\]]{0,500})\]\([^)]{0,2000}\)/g, '$1'); // [label](url) -> label
   text = text.replace(/<[^>]{0,200}>/g, ' ').replace(/[*_`>#]+/g, '').replace(/\s+/g, ' ').trim();
   return `${start > 0 ? '…' : ''}${text}${end < content.length ? '…' : ''}`;
 }

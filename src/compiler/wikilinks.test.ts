@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { displayText, findWikilinks, isAttachment, matchWikilinkAt, parseWikilinkInner, type Wikilink } from './wikilinks.ts';
+import {
+  displayText, findWikilinks, isAttachment, matchWikilinkAt, parseWikilinkInner, replaceWikilinks, type Wikilink,
+} from './wikilinks.ts';
 
 const link = (target: string, extra: Partial<Wikilink> = {}): Wikilink => ({ target, embed: false, external: false, ...extra });
 
@@ -75,6 +77,13 @@ describe('displayText', () => {
     [link('t', { heading: 'H', label: 'L' }), 'L'],
   ])('%j shows %j', (value, text) => {
     expect(displayText(value)).toBe(text);
+  });
+});
+
+describe('replaceWikilinks', () => {
+  it('replaces each link and leaves look-alikes alone', () => {
+    expect(replaceWikilinks('a [[t#H]] b ![[x|X]] c [[ ]] d [[t\\|L]]', displayText)).toBe('a t › H b X c [[ ]] d L');
+    expect(replaceWikilinks('no links', () => 'never')).toBe('no links');
   });
 });
 

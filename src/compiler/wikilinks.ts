@@ -82,6 +82,15 @@ export function findWikilinks(text: string): Wikilink[] {
   return links;
 }
 
+/** `text` with every wikilink replaced by `replace(link)`; text that only looks like a link is kept as it is. */
+export function replaceWikilinks(text: string, replace: (link: Wikilink) => string): string {
+  if (!text.includes('[[')) return text;
+  return text.replace(WIKILINK_GLOBAL, (whole: string, bang: string, inner: string) => {
+    const link = parseWikilinkInner(inner, bang === '!');
+    return link ? replace(link) : whole;
+  });
+}
+
 /** What a reader sees for a link without a label: `t`, `t › Heading`, or `Heading`. */
 export function displayText(link: Wikilink): string {
   if (link.label) return link.label;

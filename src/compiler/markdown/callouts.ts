@@ -36,6 +36,7 @@ export function calloutPlugin(md: MarkdownIt): void {
       const rest = newline === -1 ? '' : inline.content.slice(newline + 1);
       if (rest.trim()) {
         inline.content = rest;
+        if (inline.map) inline.map = [inline.map[0] + 1, inline.map[1]]; // the body starts on the next line
         tokens.splice(i + 1, 0, titleOpen, title, titleClose);
       } else {
         // The head line was the whole paragraph: replace it by the title.

@@ -16,7 +16,7 @@ export function localNoteLink(href: string): Wikilink | undefined {
     decoded = href;
   }
   const [pathPart = ''] = decoded.split('?');
-  if (!/\.md(#|$)/i.test(pathPart) && /\.[a-z0-9]{1,5}(#|$)/i.test(pathPart)) return undefined; // an attachment
+  if (!/\.md(#|$)/i.test(pathPart) && /\.[a-z0-9]{1,10}(#|$)/i.test(pathPart)) return undefined; // an attachment
   const link = parseWikilinkInner(pathPart.replace(/^\.\//, ''));
   return link && link.target ? link : undefined;
 }

@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureBytes } from './__fixtures__/fixtureVault.ts';
+import { decodeNote } from './decode.ts';
+import { parseNote, type ParsedNote } from './parse.ts';
+
+async function parseFixture(file: string): Promise<ParsedNote> {
+  return parseNote(file, decodeNote(await fixtureBytes(file), file).text);
+}
+/** Each link as `target [#heading|^block] [|label] [!embed] @line`. */
+const summary = (note: ParsedNote) =>
+  note.links.map(({ link, line }) =>
+    [
+      link.target,
+      link.heading ? `#${link.heading}` : '',
+      link.block ? `#^${link.block}` : '',
+      link.label ? `|${link.label}` : '',
+      link.embed ? ' !embed' : '',
+      ` @${line}`,
+    ].join(''),
+  );
+
+describe('parseNote: title', () => {
+  it.each([
+    ['frontmatter title wins', 'a.md', '---\ntitle: From frontmatter\n---\n# From heading', 'From frontmatter'],
+    ['then the first # heading', 'a.md', 'intro\n\n## Second level\n\n# First h1\n\n# Second h1', 'First h1'],
+    ['a heading with a link shows its text', 'a.md', '# About [[Target|the target]] *now*', 'About the target now'],
+    ['then the file name', 'folder/My note.md', 'no heading here', 'My note'],
+    ['a blank title falls through', 'a.md', '---\ntitle: "  "\n---\n# Heading', 'Heading'],
+    ['a numeric title is text', 'a.md', '---\ntitle: 2024\n---\n', '2024'],
+    ['a note that is just "constructor"', 'cache/constructor.md', 'constructor', 'constructor'],
+    ['a note that is just "__proto__"', 'cache/__proto__.md', '__proto__', '__proto__'],
+  ])('%s', (_name, file, text, title) => {
+    expect(parseNote(file, text).title).toBe(title);
+  });
+
+  it('keeps the body of a note whose whole text is "constructor"', async () => {
+    expect((await parseFixture('cache/constructor.md')).body).toBe('constructor');
+    expect((await parseFixture('cache/__proto__.md')).body).toBe('__proto__');
+  });
+});
+
+describe('parseNote: links', () => {
+  it('reads every wikilink form with its line', async () => {
+    const note = await parseFixture('links/all-forms.md');
+    expect(summary(note)).toEqual([
+      'Target @3',
+      'Target|Label one @3',
+      'Target|Label two @3',
+      'Target#Second heading @4',
+      'Target#^para-1 @4',
+      '#Local heading @5',
+      'Target @6',
+      'sub/Deep note @6',
+      'Target !embed @9',
+      // ![[diagram.png]] is an attachment, not a note
+    ]);
+  });
+
+  it('reads [[t\\|Label]] in a table as one link, on its own line', async () => {
+    expect(summary(await parseFixture('links/table.md'))).toEqual(['Target|In a table @5', 'Other note @6']);
+  });
+
+  it('counts nothing inside code spans, fenced or indented code', async () => {
+    expect(summary(await parseFixture('links/code.md'))).toEqual(['Target @15']);
+  });
+
+  it('drops %% comments, inline and across lines, with the links inside them', async () => {
+    const note = await parseFixture('links/comments.md');
+    expect(summary(note)).toEqual(['Target @10']);
+    expect(note.body).not.toMatch(/hidden|comment link|across lines/);
+    expect(note.body).toContain('Visible text ');
+    expect(note.body).toContain(' stays visible.');
+    expect(note.body).toContain('`%% not a comment in code %%`');
+    expect(note.body.split('\n')).toHaveLength(11); // line numbers stay true
+  });
+
+  it('reads Markdown links to local notes, with their own line', async () => {
+    const note = await parseFixture('links/markdown-links.md');
+    expect(summary(note)).toEqual([
+      'Other note @3',
+      '../Other note @3',
+      'Other note @3',
+      'Target#Second heading @4',
+      'Missing markdown note @4',
+    ]);
+    expect(note.external).toEqual([]);
+  });
+
+  it('gives a Markdown link a snippet around the link itself, as plain text', () => {
+    const filler = 'lorem ipsum dolor sit amet '.repeat(20);
+    const note = parseNote('a.md', `${filler}\nsecond line\nthird line with the [linked words](Target%20note.md) here`);
+    expect(note.links[0]).toMatchObject({ line: 3, link: { target: 'Target note' } });
+    expect(note.links[0]!.snippet).toContain('third line with the linked words here');
+  });
+
+  it('shows links in snippets as a reader sees them', () => {
+    const note = parseNote('a.md', 'Before [[Target#Second heading]] and [[x|a label]] and [md](Other.md) after.');
+    expect(note.links[0]!.snippet).toBe('Before Target › Second heading and a label and md after.');
+  });
+
+  it('makes wikilinks in frontmatter values (strings and lists) links, skipping attachments', async () => {
+    const note = await parseFixture('frontmatter/full.md');
+    expect(summary(note)).toEqual(['Other note @1', 'Target @1', 'Missing from frontmatter|Missing label @1']);
+    expect(note.external).toEqual([{ url: 'https://example.net/fm', label: 'https://example.net/fm' }]);
+  });
+
+  it('lists external links: wikilink URLs and Markdown links, with their own labels', async () => {
+    const note = await parseFixture('links/external.md');
+    expect(note.links).toEqual([]);
+    expect(note.external).toEqual([
+      { url: 'https://example.org/page', label: 'https://example.org/page' },
+      { url: 'https://example.org/other', label: 'Example site' },
+      { url: 'https://example.com/docs', label: 'example' },
+    ]);
+  });
+
+  it('never lists a script URL as an external link', () => {
+    const note = parseNote('a.md', '[[javascript://%0aalert(1)]] [[vbscript://x | y]] [[data://text/html,x]]');
+    expect(note.external).toEqual([]);
+    expect(note.links).toEqual([]);
+  });
+
+  it.each([
+    ['a Markdown link to a file', '[the paper](../attachments/paper.pdf)'],
+    ['a Markdown link to a canvas', '[board](Board.canvas)'],
+    ['a page anchor', '[top](#top)'],
+    ['an embedded image', '![[diagram.png]] ![alt](pic.png)'],
+    ['a mail link', '[mail](mailto:a@b.c)'],
+  ])('does not make a note link of %s', (_name, text) => {
+    expect(parseNote('a.md', text).links).toEqual([]);
+  });
+
+  it('counts line numbers from the top of the file, frontmatter included', () => {
+    const note = parseNote('a.md', '---\ntitle: T\ntags: [x]\n---\n\nfirst [[A]]\n\n> [!info] Callout [[B]]\n> inside [[C]]\n\n- item [[D]]');
+    expect(summary(note)).toEqual(['A @6', 'B @8', 'C @9', 'D @11']);
+  });
+
+  it('reads the seed-format note: person link, [[slug | Label]] links and the callout', async () => {
+    const note = await parseFixture('episodes/raman_commons_and_shared_resources.md');
+    expect(note.title).toBe('Raman on commons and shared resources');
+    expect(note.meta).toEqual({ videoId: 'Qm7xT2pLk9A' });
+    expect(summary(note)).toEqual([
+      'PriyaRaman @6',
+      'governing_the_commons|Governing the commons @7',
+      'tragedy_of_the_commons_myths|Tragedy of the commons myths @11',
+      'peer_monitoring_and_graduated_sanctions|Peer monitoring and graduated sanctions @15',
+      'polycentric_governance|Polycentric governance @19',
+      'open_source_sustainability|Open source sustainability @21',
+      'design_principles_for_shared_resources|Design principles for shared resources @25',
+    ]);
+    expect(note.body).toContain('harder to cheat—a point'); // the mojibake was repaired
+  });
+
+  it('handles 10,000 links in one note', () => {
+    const text = Array.from({ length: 10_000 }, (_, i) => `[[note ${i} | label ${i}]]`).join(' ');
+    const note = parseNote('big.md', text);
+    expect(note.links).toHaveLength(10_000);
+    expect(note.links[9_999]!.link).toEqual({ target: 'note 9999', label: 'label 9999', embed: false, external: false });
+  });
+});
+
+describe('parseNote: tags, aliases and metadata', () => {
+  it('reads inline #tags by Obsidian rules, plus frontmatter tags', async () => {
+    const note = await parseFixture('tags.md');
+    expect(note.tags).toEqual(['CamelCase', 'alpha', 'from-frontmatter', 'hashed', 'nested/child', 'under_score']);
+  });
+
+  it.each([
+    ['#123', []],
+    ['#123abc #a1', ['123abc', 'a1']],
+    ['#a/b/c', ['a/b/c']],
+    ['#trailing/', ['trailing']],
+    ['word#glued', []],
+    ['# Heading', []],
+    ['`#code`', []],
+    ['(#paren)', []],
+    ['#café #日本', ['café', '日本']],
+    ['#tag, #tag.', ['tag']],
+  ])('%j has tags %j', (text, tags) => {
+    expect(parseNote('a.md', text).tags).toEqual(tags);
+  });
+
+  it.each([
+    ['tags: "a, b #c"', ['a', 'b', 'c']],
+    ['tags: [x, "#y", 42, 7z]', ['7z', 'x', 'y']],
+    ['tags: [x, { no: 1 }, null]', ['x']],
+    ['aliases: One', []],
+  ])('frontmatter %j has tags %j', (yaml, tags) => {
+    expect(parseNote('a.md', `---\n${yaml}\n---\n`).tags).toEqual(tags);
+  });
+
+  it('reads aliases from a string or a list', () => {
+    expect(parseNote('a.md', '---\naliases: One\n---\n').aliases).toEqual(['One']);
+    expect(parseNote('a.md', '---\naliases: [One, " Two ", 3, ""]\n---\n').aliases).toEqual(['One', 'Two', '3']);
+  });
+
+  it('keeps every frontmatter key except title, aliases and tags as metadata', async () => {
+    const note = await parseFixture('frontmatter/full.md');
+    expect(Object.keys(note.meta).sort()).toEqual(['cover', 'draft', 'nested', 'published', 'rating', 'related', 'see', 'videoId']);
+    expect(note.aliases).toEqual(['Everything Note', 'All Keys']);
+    expect(note.tags).toEqual(['frontmatter', 'meta/full']);
+  });
+
+  it('keeps a note with invalid frontmatter: body, heading title and links', async () => {
+    const note = await parseFixture('frontmatter/invalid-yaml.md');
+    expect(note.title).toBe('Broken YAML');
+    expect(summary(note)).toEqual(['Target @8']);
+    expect(note.diagnostics.map((d) => [d.code, d.line])).toEqual([['frontmatter-invalid', 4]]);
+  });
+});
+
+describe('parseNote: pathological input', () => {
+  it('parses a single 400,000-character line', () => {
+    const line = 'word [[link]] #tag `code` *em* '.repeat(13_000).slice(0, 400_000);
+    const note = parseNote('line.md', line);
+    expect(note.links.length).toBeGreaterThan(12_000);
+    expect(note.links.every((l) => l.line === 1)).toBe(true);
+    expect(note.tags).toEqual(['tag']);
+  });
+
+  it('parses a line of 200,000 %% markers and backticks', () => {
+    const note = parseNote('c.md', `${'%%a%%b'.repeat(70_000)} [[after]]`);
+    expect(summary(note)).toEqual(['after @1']);
+  });
+
+  it.each([
+    ['brackets', '['.repeat(200_000)],
+    ['wikilink openers', '[['.repeat(100_000)],
+    ['embed openers', '![['.repeat(60_000)],
+    ['hashes', ' #'.repeat(200_000)],
+    ['html openers', '<a '.repeat(60_000)],
+    ['emphasis', '*a '.repeat(100_000)],
+    ['backticks', '`'.repeat(100_000)],
+  ])('survives a line of %s', (_name, text) => {
+    const note = parseNote('p.md', text);
+    expect(note.links).toEqual([]);
+  });
+});
