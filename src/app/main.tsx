@@ -4,6 +4,7 @@ import { App } from './App.tsx';
 import { fetchGraph } from './data/loadGraph.ts';
 import { atlasStore, graphFailed, graphLoaded } from './store/store.ts';
 import { startUrlSync } from './store/urlSync.ts';
+import { mapProbe } from './map/mapController.ts';
 import './styles.css';
 
 async function loadVault(version = 0): Promise<void> {
@@ -15,6 +16,7 @@ async function loadVault(version = 0): Promise<void> {
 }
 
 startUrlSync();
+(window as unknown as { topicAtlas: typeof mapProbe }).topicAtlas = mapProbe;
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

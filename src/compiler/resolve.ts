@@ -60,7 +60,7 @@ export function resolveVault(parsed: readonly ParsedNote[]): ResolvedVault {
       }
       if (resolved.ghost) {
         stats.unresolvedLinks++;
-        ghostLabels.get(resolved.id as NoteId)?.add(displayText(link));
+        ghostLabels.get(resolved.id as NoteId)?.add(link.target).add(displayText(link));
       }
       if (resolved.id === note.id) {
         stats.selfLinks++;
@@ -106,11 +106,27 @@ export function resolveVault(parsed: readonly ParsedNote[]): ResolvedVault {
 
   const ghosts = [...ghostsByKey.values()].sort((a, b) => compareStrings(a.id, b.id));
   for (const ghost of ghosts) {
-    ghost.aliases = [...(ghostLabels.get(ghost.id) ?? [])].filter((label) => label !== ghost.title).sort(compareStrings).slice(0, 8);
+    const names = [...(ghostLabels.get(ghost.id) ?? [])];
+    ghost.title = readableGhostTitle(ghost.title, names);
+    ghost.aliases = names.filter((label) => label !== ghost.title).sort(compareStrings).slice(0, 8);
   }
+  const ghostTitle = new Map(ghosts.map((ghost) => [ghost.id as string, ghost.title]));
+  for (const refs of outgoing.values()) for (const ref of refs) if (ref.ghost) ref.title = ghostTitle.get(ref.id) ?? ref.title;
   const edges = [...edgeCounts.values()].sort(
     (a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target) || compareStrings(a.kind, b.kind),
   );
   for (const list of backlinks.values()) list.sort((a, b) => compareStrings(a.title, b.title) || compareStrings(a.id, b.id));
   return { notes, ghosts, edges, targets, backlinks, outgoing, stats, diagnostics };
+}
+
+/**
+ * The most readable way people wrote a missing note's name: among the spellings with the same name key,
+ * prefer one with spaces and capitals (`Ocean currents` over `ocean_currents`); else de-slug the first.
+ */
+export function readableGhostTitle(first: string, names: readonly string[]): string {
+  const key = nameKey(first);
+  const same = names.filter((name) => nameKey(name) === key);
+  const score = (name: string) => (/\s/.test(name) ? 2 : 0) + (/\p{Lu}/u.test(name) ? 1 : 0);
+  const best = [...same].sort((a, b) => score(b) - score(a))[0] ?? first;
+  return score(best) > 0 ? best : best.replace(/[_-]+/g, ' ').trim() || best;
 }

@@ -38,7 +38,7 @@ export function resetView(): void {
 /** Centre on a note, zooming in if the map is far out. */
 export function centreOn(node: NodeSingular, animate = true): void {
   if (!current) return;
-  const zoom = Math.max(current.zoom(), Math.min(1.2, current.maxZoom()));
+  const zoom = Math.max(current.zoom(), Math.min(0.9, current.maxZoom()));
   current.stop();
   if (animate) current.animate({ center: { eles: node }, zoom, ...ANIMATION });
   else {
@@ -46,3 +46,25 @@ export function centreOn(node: NodeSingular, animate = true): void {
     current.center(node);
   }
 }
+
+/** A read-only window onto the map for tests and curious users: `window.topicAtlas` in the console. */
+export interface MapProbe {
+  nodeCount(): number;
+  visibleNodeIds(): string[];
+  /** Where a node is drawn, in page pixels; undefined when it is not on the map. */
+  nodePagePosition(id: string): { x: number; y: number } | undefined;
+  zoom(): number;
+}
+
+export const mapProbe: MapProbe = {
+  nodeCount: () => current?.nodes().length ?? 0,
+  visibleNodeIds: () => current?.nodes(':visible').map((node) => node.id()).sort() ?? [],
+  nodePagePosition: (id) => {
+    const node = current?.getElementById(id);
+    if (!current || !node || node.empty() || !node.visible()) return undefined;
+    const box = current.container()!.getBoundingClientRect();
+    const { x, y } = node.renderedPosition();
+    return { x: box.left + x, y: box.top + y };
+  },
+  zoom: () => current?.zoom() ?? 0,
+};

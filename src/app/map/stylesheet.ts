@@ -25,7 +25,7 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
         label: 'data(label)',
         'font-size': 'data(fontSize)',
         // Labels appear once they would be readable: hubs first, the rest as you zoom in.
-        'min-zoomed-font-size': 11,
+        'min-zoomed-font-size': 12,
         color: theme.label,
         'text-outline-color': theme.labelOutline,
         'text-outline-width': 2,
@@ -62,6 +62,7 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
     { selector: '.hidden', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
     { selector: 'edge.near', style: { opacity: 0.9, 'line-color': theme.highlight, width: 1.6 } },
+    { selector: 'node.quiet', style: { 'min-zoomed-font-size': 20 } },
     { selector: 'node.near', style: { 'min-zoomed-font-size': 0, 'z-index': 10 } },
     {
       selector: 'node.focus',

@@ -53,15 +53,19 @@ export function useMapSelection(cy: Core | undefined): void {
     if (!cy || !selectedId) return;
     const node = cy.getElementById(selectedId);
     if (node.empty()) return;
+    const near = node.closedNeighborhood();
+    const others = cy.nodes().not(near);
     cy.batch(() => {
       node.addClass('selected-note');
-      node.connectedEdges().addClass('near');
+      near.addClass('near');
+      others.addClass('quiet'); // only hubs keep labels away from the selection
     });
     centreOn(node);
     return () => {
       cy.batch(() => {
         node.removeClass('selected-note');
-        node.connectedEdges().removeClass('near');
+        near.removeClass('near');
+        others.removeClass('quiet');
       });
     };
   }, [cy, selectedId, graph]);
