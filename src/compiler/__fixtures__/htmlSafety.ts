@@ -37,7 +37,8 @@ export function executableVectors(html: string): string[] {
       if (name === 'style' && !/^(text-align:\s*(left|right|center);?\s*)?$/i.test(value.trim())) problems.push(`style "${value}" on <${tag}>`);
       if (name === 'id' && !value.startsWith('h-')) problems.push(`id "${value}" could clobber the app's DOM`);
       if (URL_ATTRIBUTES.has(name)) {
-        const compact = value.replace(/[\u0000-\u0020\u007f-\u009f]+/g, '').toLowerCase();
+        // Browsers ignore control characters and whitespace inside a URL scheme.
+        const compact = [...value].filter((c) => c.charCodeAt(0) > 0x20 && (c.charCodeAt(0) < 0x7f || c.charCodeAt(0) > 0x9f)).join('').toLowerCase();
         const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1];
         const imageData = tag === 'img' && name === 'src' && compact.startsWith('data:image/');
         if (scheme && !['http', 'https', 'mailto'].includes(scheme) && !imageData) problems.push(`${scheme}: URL in ${name} on <${tag}>`);
