@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { GraphSchema, type Graph, type NotePage } from '../shared/schema.ts';
+import { isNoteId } from '../shared/noteId.ts';
 import type { CompiledVault } from './index.ts';
 
 export const serializeGraph = (graph: Graph): string => `${JSON.stringify(graph)}\n`;
@@ -11,8 +12,10 @@ export async function writeOutput(outDir: string, { graph, pages }: CompiledVaul
   const notesDir = path.join(outDir, 'notes');
   await fs.mkdir(notesDir, { recursive: true });
   const keep = new Set(pages.map((page) => `${page.id}.json`));
-  for (const stale of await fs.readdir(notesDir)) {
-    if (!keep.has(stale)) await fs.rm(path.join(notesDir, stale), { force: true });
+  // Remove pages of notes that are gone; only files that look like our pages, never folders or anything else.
+  for (const entry of await fs.readdir(notesDir, { withFileTypes: true })) {
+    const isPage = entry.isFile() && entry.name.endsWith('.json') && isNoteId(entry.name.slice(0, -'.json'.length));
+    if (isPage && !keep.has(entry.name)) await fs.rm(path.join(notesDir, entry.name), { force: true });
   }
   for (const page of pages) await fs.writeFile(path.join(notesDir, `${page.id}.json`), serializePage(page));
   await fs.writeFile(path.join(outDir, 'graph.json'), serializeGraph(graph));

@@ -1,0 +1,91 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GraphSchema, NotePageSchema, SCHEMA_VERSION, type Graph, type NoteId, type NotePage } from '../shared/schema.ts';
+import { readPreviousPositions, serializeGraph, serializePage, writeOutput } from './emit.ts';
+
+const id = (value: string) => value as NoteId;
+const graph: Graph = {
+  schemaVersion: SCHEMA_VERSION,
+  vaultName: 'vault',
+  stats: { notes: 2, ghosts: 1, links: 2, unresolvedLinks: 1, selfLinks: 0, skippedFiles: 0, warnings: 0 },
+  nodes: [
+    { id: id('a'), title: 'A', path: 'a.md', folder: '', tags: [], aliases: [], ghost: false, degreeIn: 0, degreeOut: 2, meta: {}, x: 1.5, y: -2, community: 0 },
+    { id: id('b'), title: 'B', path: 'b.md', folder: '', tags: [], aliases: [], ghost: false, degreeIn: 1, degreeOut: 0, meta: {}, x: 0, y: 3, community: 0 },
+    { id: id('ghost~c'), title: 'c', path: '', folder: '', tags: [], aliases: [], ghost: true, degreeIn: 1, degreeOut: 0, meta: {}, x: 9, y: 9, community: 1 },
+  ],
+  edges: [
+    { source: id('a'), target: id('b'), kind: 'link', count: 1 },
+    { source: id('a'), target: id('ghost~c'), kind: 'link', count: 1 },
+  ],
+  diagnostics: [],
+};
+const page = (pageId: string): NotePage => ({ schemaVersion: SCHEMA_VERSION, id: id(pageId), html: `<p>${pageId}</p>`, backlinks: [], outgoing: [], unresolved: [], external: [] });
+const pages = [page('a'), page('b'), page('ghost~c')];
+
+let out: string;
+beforeAll(async () => {
+  out = await fs.mkdtemp(path.join(os.tmpdir(), 'atlas-emit-'));
+});
+afterAll(() => fs.rm(out, { recursive: true, force: true }));
+
+describe('serialize', () => {
+  it('writes one line of JSON per file', () => {
+    expect(serializeGraph(graph)).toBe(`${JSON.stringify(graph)}\n`);
+    expect(serializePage(pages[0]!)).toBe(`${JSON.stringify(pages[0])}\n`);
+  });
+});
+
+describe('writeOutput', () => {
+  it('writes graph.json and one file per note, each valid against the shared schema', async () => {
+    const dir = path.join(out, 'fresh');
+    await writeOutput(dir, { graph, pages });
+    expect(GraphSchema.parse(JSON.parse(await fs.readFile(path.join(dir, 'graph.json'), 'utf8')))).toEqual(graph);
+    expect((await fs.readdir(path.join(dir, 'notes'))).sort()).toEqual(['a.json', 'b.json', 'ghost~c.json']);
+    for (const expected of pages) {
+      const text = await fs.readFile(path.join(dir, 'notes', `${expected.id}.json`), 'utf8');
+      expect(NotePageSchema.parse(JSON.parse(text))).toEqual(expected);
+      expect(text).toBe(serializePage(expected));
+    }
+  });
+
+  it('removes pages of notes that no longer exist, and nothing else', async () => {
+    const dir = path.join(out, 'stale');
+    await fs.mkdir(path.join(dir, 'notes', 'keep-folder'), { recursive: true });
+    await fs.writeFile(path.join(dir, 'notes', 'deleted-note.json'), '{}');
+    await fs.writeFile(path.join(dir, 'notes', 'index.md'), '# Not ours');
+    await fs.writeFile(path.join(dir, 'notes', 'keep-folder', 'x.json'), '{}');
+    await writeOutput(dir, { graph, pages });
+    expect((await fs.readdir(path.join(dir, 'notes'))).sort()).toEqual(['a.json', 'b.json', 'ghost~c.json', 'index.md', 'keep-folder']);
+    expect(await fs.readFile(path.join(dir, 'notes', 'index.md'), 'utf8')).toBe('# Not ours');
+  });
+
+  it('writes the same bytes twice', async () => {
+    const dir = path.join(out, 'twice');
+    await writeOutput(dir, { graph, pages });
+    const first = await fs.readFile(path.join(dir, 'graph.json'));
+    await writeOutput(dir, { graph, pages });
+    expect((await fs.readFile(path.join(dir, 'graph.json'))).equals(first)).toBe(true);
+  });
+});
+
+describe('readPreviousPositions', () => {
+  it('reads positions back from a graph.json', async () => {
+    const dir = path.join(out, 'positions');
+    await writeOutput(dir, { graph, pages });
+    const positions = await readPreviousPositions(path.join(dir, 'graph.json'));
+    expect(positions).toEqual(new Map([['a', { x: 1.5, y: -2 }], ['b', { x: 0, y: 3 }], ['ghost~c', { x: 9, y: 9 }]]));
+  });
+
+  it.each([
+    ['a missing file', null],
+    ['invalid JSON', '{ not json'],
+    ['JSON of another shape', '{"nodes": 3}'],
+    ['another schema version', JSON.stringify({ ...graph, schemaVersion: 999 })],
+  ])('gives undefined for %s', async (_name, content) => {
+    const file = path.join(out, `prev-${Math.random().toString(36).slice(2)}.json`);
+    if (content !== null) await fs.writeFile(file, content);
+    expect(await readPreviousPositions(file)).toBeUndefined();
+  });
+});
