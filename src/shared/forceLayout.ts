@@ -1,8 +1,8 @@
-// Stage 5: seeded, deterministic positions, computed once at build time so the app does no layout on load.
+// Seeded, deterministic force layout. Isomorphic: the compiler lays out the whole vault at build time;
+// the app lays out a local neighbourhood with the same algorithm, so both look alike.
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import louvain from 'graphology-communities-louvain';
-import type { GraphEdge } from '../shared/schema.ts';
 
 export interface Position {
   x: number;
@@ -12,7 +12,7 @@ export interface Position {
 
 export interface LayoutInput {
   ids: readonly string[];
-  edges: readonly Pick<GraphEdge, 'source' | 'target'>[];
+  edges: readonly { source: string; target: string }[];
   /** Positions from the previous build; kept so the map does not reshuffle. */
   previous?: ReadonlyMap<string, { x: number; y: number }>;
 }
@@ -76,10 +76,7 @@ export function layoutGraph({ ids, edges, previous }: LayoutInput): Map<string, 
 }
 
 /** LinLog separates clusters; hubs are pushed apart so the picture is not one knot. */
-const FA2_SETTINGS = { linLogMode: LINLOG(), outboundAttractionDistribution: true, gravity: 0.5, scalingRatio: 4, strongGravityMode: false, adjustSizes: false };
-function LINLOG(): boolean {
-  return process.env.ATLAS_LINLOG !== '0';
-}
+const FA2_SETTINGS = { linLogMode: true, outboundAttractionDistribution: true, gravity: 0.5, scalingRatio: 4, strongGravityMode: false, adjustSizes: false };
 
 /** Average spacing between nodes, in map units (Cytoscape pixels at zoom 1). */
 export const NODE_SPACING = 90;

@@ -19,20 +19,30 @@ function zoomBy(factor: number): void {
 export const zoomIn = (): void => zoomBy(ZOOM_STEP);
 export const zoomOut = (): void => zoomBy(1 / ZOOM_STEP);
 
+/** Fitting a handful of notes should not blow labels up to poster size. */
+const MAX_FIT_ZOOM = 1.3;
+const PADDING = 40;
+
+function fitTo(cy: Core, eles: ReturnType<Core['elements']>, animate: boolean): void {
+  if (eles.length === 0) return;
+  const box = eles.boundingBox();
+  const width = cy.width();
+  const height = cy.height();
+  const zoom = Math.min(MAX_FIT_ZOOM, (width - 2 * PADDING) / Math.max(1, box.w), (height - 2 * PADDING) / Math.max(1, box.h));
+  const pan = { x: width / 2 - zoom * (box.x1 + box.w / 2), y: height / 2 - zoom * (box.y1 + box.h / 2) };
+  cy.stop();
+  if (animate) cy.animate({ zoom, pan, ...ANIMATION });
+  else cy.viewport({ zoom, pan });
+}
+
 /** Fit what is visible. */
 export function fitView(animate = true): void {
-  if (!current) return;
-  const visible = current.elements(':visible');
-  if (visible.length === 0) return;
-  if (animate) current.animate({ fit: { eles: visible, padding: 40 }, ...ANIMATION });
-  else current.fit(visible, 40);
+  if (current) fitTo(current, current.elements(':visible'), animate);
 }
 
 /** Back to the whole map, as it opened. */
 export function resetView(): void {
-  if (!current) return;
-  current.stop();
-  current.animate({ fit: { eles: current.elements(), padding: 40 }, ...ANIMATION });
+  if (current) fitTo(current, current.elements(':visible'), true);
 }
 
 /** Centre on a note, zooming in if the map is far out. */

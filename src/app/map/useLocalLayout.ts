@@ -1,40 +1,45 @@
-// Local-graph mode: the selected note's neighbourhood gets its own animated force layout;
-// leaving it puts every note back at its compiled position.
+// Local-graph mode: the selected note's neighbourhood gets its own force layout (the compiler's algorithm,
+// run on the few nodes shown) and animates into it; leaving puts every note back at its compiled position.
 import { useEffect, useRef } from 'react';
 import type { Core } from 'cytoscape';
 import type { Graph, NoteId } from '../../shared/schema.ts';
+import { layoutGraph } from '../../shared/forceLayout.ts';
 import { fitView } from './mapController.ts';
+
+const ANIMATION_MS = 450;
 
 export function useLocalLayout(cy: Core | undefined, graph: Graph | undefined, localDepth: number, selectedId: NoteId | undefined, visible: Set<NoteId> | undefined): void {
   const wasLocal = useRef(false);
   useEffect(() => {
     if (!cy || !graph || !visible) return;
-    const local = localDepth > 0 && selectedId !== undefined;
-    if (local) {
+    if (localDepth > 0 && selectedId !== undefined) {
       wasLocal.current = true;
-      const shown = cy.nodes().filter((node) => visible.has(node.id() as NoteId));
-      const layout = shown.union(shown.edgesWith(shown)).layout({
-        name: 'cose',
-        animate: true,
-        animationDuration: 450,
-        randomize: false,
-        fit: true,
-        padding: 50,
-        nodeRepulsion: () => 9000,
-        idealEdgeLength: () => 90,
-        numIter: 600,
-      });
-      layout.run();
+      const ids = [...visible].sort();
+      const edges = graph.edges.filter((e) => visible.has(e.source) && visible.has(e.target));
+      const positions = layoutGraph({ ids, edges });
+      animateTo(cy, Object.fromEntries([...positions].map(([id, p]) => [id, { x: p.x, y: p.y }])), true);
       return () => {
-        layout.stop();
+        cy.stop();
       };
     }
     if (wasLocal.current) {
       wasLocal.current = false;
-      const home = new Map(graph.nodes.map((node) => [node.id as string, { x: node.x, y: node.y }]));
-      cy.nodes().layout({ name: 'preset', positions: Object.fromEntries(home), animate: true, animationDuration: 350, fit: false }).run();
-      fitView();
+      animateTo(cy, Object.fromEntries(graph.nodes.map((node) => [node.id, { x: node.x, y: node.y }])), false);
     }
     return undefined;
   }, [cy, graph, localDepth, selectedId, visible]);
+}
+
+function animateTo(cy: Core, positions: Record<string, { x: number; y: number }>, onlyVisible: boolean): void {
+  const nodes = onlyVisible ? cy.nodes().filter((node) => positions[node.id()] !== undefined) : cy.nodes();
+  nodes
+    .layout({
+      name: 'preset',
+      positions,
+      animate: true,
+      animationDuration: ANIMATION_MS,
+      fit: false,
+      stop: () => fitView(),
+    })
+    .run();
 }
