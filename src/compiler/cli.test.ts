@@ -115,7 +115,6 @@ describe('compile command', () => {
 
   it.each([
     ['no folder', []],
-    ['two folders', ['a', 'b']],
     ['an unknown option', ['notes', '--bogus']],
   ])('exits 64 with the help for %s', async (_name, args) => {
     const run = await compile(args);
