@@ -106,7 +106,9 @@ describe('sanitizeNoteHtml', () => {
   describe('keeps what notes legitimately need', () => {
     it.each([
       ['an inline data:image in img', '<img src="data:image/png;base64,iVBORw0KGgo=" alt="dot">', '<img src="data:image/png;base64,iVBORw0KGgo=" alt="dot" />'],
-      ['a web image', '<img src="https://example.org/a.png" width="10">', '<img src="https://example.org/a.png" width="10" />'],
+      // The app loads nothing from other hosts, so a remote image becomes a link the reader can follow.
+      ['a web image, as a link', '<img src="https://example.org/a.png" alt="A chart" width="10">', '<a href="https://example.org/a.png" class="external" target="_blank" rel="noopener noreferrer">Image: A chart</a>'],
+      ['a local image', '<img src="attachments/a.png" width="10">', '<img src="attachments/a.png" width="10" />'],
       ['an in-app link', '<a href="#/note/x" class="wikilink" data-note-id="x">x</a>', '<a href="#/note/x" class="wikilink" data-note-id="x">x</a>'],
       ['a mail link', '<a href="mailto:a@example.org">mail</a>', '<a href="mailto:a@example.org">mail</a>'],
       ['a heading id, prefixed', '<h2 id="intro">Intro</h2>', '<h2 id="h-intro">Intro</h2>'],

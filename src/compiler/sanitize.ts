@@ -50,6 +50,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
       }
       return { tagName, attribs: out };
     },
+    // The app loads nothing from other hosts: a remote image becomes a link to it.
+    img: (tagName, attribs) =>
+      /^https?:/i.test(attribs.src ?? '')
+        ? { tagName: 'a', attribs: { href: attribs.src!, class: 'external', target: '_blank', rel: 'noopener noreferrer' }, text: `Image: ${attribs.alt || attribs.src}` }
+        : { tagName, attribs },
     input: (tagName, attribs) =>
       // Only the read-only checkbox of a task list.
       ({ tagName, attribs: { type: 'checkbox', disabled: '', ...(attribs.checked !== undefined ? { checked: '' } : {}), class: attribs.class ?? '' } }),
