@@ -7,7 +7,13 @@ export interface GraphIndex {
   neighbours: Map<NoteId, Set<NoteId>>;
   folders: string[];
   maxDegree: number;
+  /** For big vaults, the notes the overview draws (the most-linked); undefined when the map draws every note. */
+  overviewIds: Set<NoteId> | undefined;
 }
+
+/** Past this many notes the map draws a level of detail, not everything (Cytoscape slows past a few thousand). */
+export const FULL_MAP_LIMIT = 3000;
+export const OVERVIEW_SIZE = 1500;
 
 export function buildGraphIndex(graph: Graph): GraphIndex {
   const nodeById = new Map(graph.nodes.map((node) => [node.id, node]));
@@ -20,7 +26,16 @@ export function buildGraphIndex(graph: Graph): GraphIndex {
   const folders = [...new Set(graph.nodes.filter((n) => !n.ghost).map((n) => n.folder))].sort();
   let maxDegree = 1;
   for (const node of graph.nodes) maxDegree = Math.max(maxDegree, degreeOf(node));
-  return { nodeById, neighbours, folders, maxDegree };
+  const overviewIds =
+    graph.nodes.length > FULL_MAP_LIMIT
+      ? new Set(
+          [...graph.nodes]
+            .sort((a, b) => degreeOf(b) - degreeOf(a) || (a.id < b.id ? -1 : 1))
+            .slice(0, OVERVIEW_SIZE)
+            .map((node) => node.id),
+        )
+      : undefined;
+  return { nodeById, neighbours, folders, maxDegree, overviewIds };
 }
 
 export const degreeOf = (node: GraphNode): number => node.degreeIn + node.degreeOut;
@@ -42,4 +57,16 @@ export function neighbourhood(index: GraphIndex, start: NoteId, depth: number): 
     frontier = next;
   }
   return seen;
+}
+
+/**
+ * The notes the map holds right now: the overview, plus the selected note's neighbourhood so that a
+ * selection, a search hit or a deep link always shows in context. Undefined means every note.
+ */
+export function drawnNodeIds(index: GraphIndex, selectedId: NoteId | undefined, localDepth: number): Set<NoteId> | undefined {
+  if (!index.overviewIds) return undefined;
+  if (!selectedId || !index.nodeById.has(selectedId)) return index.overviewIds;
+  const drawn = new Set(index.overviewIds);
+  for (const id of neighbourhood(index, selectedId, Math.max(1, localDepth))) drawn.add(id);
+  return drawn;
 }

@@ -4,7 +4,8 @@ import CytoscapeComponent from 'react-cytoscapejs';
 import type { Core } from 'cytoscape';
 import { selectSelectedId, useAtlas } from '../store/store.ts';
 import { useEffectiveTheme } from '../theme.ts';
-import { buildElements } from './elements.ts';
+import { buildElementCache, elementsFor } from './elements.ts';
+import { drawnNodeIds } from '../graph/graphIndex.ts';
 import { attachMap, fitView } from './mapController.ts';
 import { buildStylesheet, MAP_THEMES } from './stylesheet.ts';
 import { useLocalLayout } from './useLocalLayout.ts';
@@ -25,8 +26,10 @@ export const MapView = memo(function MapView() {
   const theme = useEffectiveTheme();
   const [cy, setCy] = useState<Core>();
 
-  const elements = useMemo(() => (graph && index ? buildElements(graph, index) : []), [graph, index]);
-  const nodeCount = graph?.nodes.length ?? 0;
+  const cache = useMemo(() => (graph && index ? buildElementCache(graph, index) : undefined), [graph, index]);
+  const drawn = useMemo(() => (index ? drawnNodeIds(index, selectedId, localDepth) : undefined), [index, selectedId, localDepth]);
+  const elements = useMemo(() => (cache ? elementsFor(cache, drawn) : []), [cache, drawn]);
+  const nodeCount = drawn?.size ?? graph?.nodes.length ?? 0;
   // react-cytoscapejs calls this on every update; only a new instance changes state.
   const onCy = useCallback((instance: Core) => setCy((current) => (current === instance ? current : instance)), []);
 
@@ -43,7 +46,7 @@ export const MapView = memo(function MapView() {
 
   const visible = useVisibleIds();
   useMapEvents(cy);
-  useMapColours(cy, graph, theme);
+  useMapColours(cy, graph, theme, elements);
   useMapVisibility(cy, visible);
   useMapSelection(cy);
   useMapHover(cy);

@@ -30,18 +30,22 @@ export function useMapVisibility(cy: Core | undefined, visible: Set<NoteId> | un
   }, [cy, visible]);
 }
 
-export function useMapColours(cy: Core | undefined, graph: Graph | undefined, theme: 'light' | 'dark'): Map<string, string> {
+export function useMapColours(cy: Core | undefined, graph: Graph | undefined, theme: 'light' | 'dark', drawn: unknown): Map<string, string> {
+  const index = useAtlas((s) => s.index);
   const colourBy = useAtlas((s) => s.view.colourBy);
   const colours = useMemo(
     () => (graph ? categoryColours(categoryCounts(graph.nodes, colourBy).map((c) => c.category), theme) : new Map<string, string>()),
     [graph, colourBy, theme],
   );
   useEffect(() => {
-    if (!cy || !graph) return;
+    if (!cy || !index) return;
     cy.batch(() => {
-      for (const node of graph.nodes) cy.getElementById(node.id).data('colour', colours.get(categoryOf(node, colourBy)));
+      cy.nodes().forEach((element) => {
+        const node = index.nodeById.get(element.id() as NoteId);
+        if (node) element.data('colour', colours.get(categoryOf(node, colourBy)));
+      });
     });
-  }, [cy, graph, colours, colourBy]);
+  }, [cy, index, colours, colourBy, drawn]);
   return colours;
 }
 
