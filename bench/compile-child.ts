@@ -6,6 +6,8 @@
 //         src/compiler/index.ts at the time of writing; if that changes shape, `full` stays the truth and
 //         the stage sum will drift from it (the report shows both, so a drift is visible).
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import type { Diagnostic, NoteId } from '../src/shared/schema.ts';
@@ -26,18 +28,30 @@ export interface ChildResult {
   compileSeconds: number;
   emitSeconds: number;
   totalSeconds: number;
+  /** CPU seconds (user + system, all threads) over compile + emit: less disturbed by other load than wall time. */
+  cpuSeconds: number;
   /** Seconds from process start to the compile starting: Node, tsx and module loading. */
   startupSeconds: number;
   maxRssMiB: number;
   stats: Record<string, number>;
-  /** stages mode: seconds per stage, in pipeline order. */
+  /** stages mode: wall seconds per stage, in pipeline order. */
   stages?: Record<string, number>;
+  /** stages mode: CPU seconds per stage (user + system, so GC threads count too). */
+  stagesCpu?: Record<string, number>;
 }
 
+/** Stage name of the Louvain-only measurement; not part of the pipeline total. */
+export const LOUVAIN_ALONE = 'layout: louvain alone (within layout)';
+
 const seconds = (from: number): number => (performance.now() - from) / 1000;
+const cpuNow = (): number => {
+  const { userCPUTime, systemCPUTime } = process.resourceUsage();
+  return (userCPUTime + systemCPUTime) / 1e6;
+};
 
 async function full(vault: string, out: string): Promise<ChildResult> {
   const startupSeconds = performance.now() / 1000;
+  const cpu0 = cpuNow();
   const t0 = performance.now();
   const compiled = await compileVault(vault, { vaultName: 'bench' });
   const compileSeconds = seconds(t0);
@@ -45,31 +59,43 @@ async function full(vault: string, out: string): Promise<ChildResult> {
   await writeOutput(out, compiled);
   const emitSeconds = seconds(t1);
   return {
-    mode: 'full', compileSeconds, emitSeconds, totalSeconds: seconds(t0), startupSeconds,
+    mode: 'full', compileSeconds, emitSeconds, totalSeconds: seconds(t0), cpuSeconds: cpuNow() - cpu0, startupSeconds,
     maxRssMiB: process.resourceUsage().maxRSS / 1024, stats: { ...compiled.graph.stats },
   };
 }
 
 async function stages(vault: string, out: string): Promise<ChildResult> {
   const startupSeconds = performance.now() / 1000;
-  const timings: Record<string, number> = {};
+  const wall: Record<string, number> = {};
+  const cpu: Record<string, number> = {};
+  const add = (name: string, t: number, c: number): void => {
+    wall[name] = (wall[name] ?? 0) + seconds(t);
+    cpu[name] = (cpu[name] ?? 0) + cpuNow() - c;
+  };
   const time = <T>(name: string, run: () => T): T => {
     const t = performance.now();
+    const c = cpuNow();
     const value = run();
-    timings[name] = (timings[name] ?? 0) + seconds(t);
+    add(name, t, c);
     return value;
   };
+  const timeAsync = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const c = cpuNow();
+    const value = await run();
+    add(name, t, c);
+    return value;
+  };
+  const cpu0 = cpuNow();
   const t0 = performance.now();
 
-  let t = performance.now();
-  const scanned = await scanVault(vault);
-  timings.scan = seconds(t);
-
+  const scanned = await timeAsync('scan', () => scanVault(vault));
   const diagnostics: Diagnostic[] = [...scanned.diagnostics];
-  t = performance.now();
-  const files: { path: string; bytes: Uint8Array }[] = [];
-  for (const file of scanned.files) files.push({ path: file.path, bytes: await fs.readFile(file.absolutePath) });
-  timings.read = seconds(t);
+  const files = await timeAsync('read', async () => {
+    const read: { path: string; bytes: Uint8Array }[] = [];
+    for (const file of scanned.files) read.push({ path: file.path, bytes: await fs.readFile(file.absolutePath) });
+    return read;
+  });
 
   const parsed: ParsedNote[] = [];
   for (const file of files) {
@@ -96,32 +122,41 @@ async function stages(vault: string, out: string): Promise<ChildResult> {
   }));
   const compileSeconds = seconds(t0);
 
-  t = performance.now();
-  await writeOutput(out, compiled);
-  const emitSeconds = seconds(t);
-  timings.emit = emitSeconds;
+  await timeAsync('emit', () => writeOutput(out, compiled));
+  const emitSeconds = wall.emit!;
+  const cpuSeconds = cpuNow() - cpu0;
 
   // How much of the layout is community detection: Louvain alone on the same graph layoutGraph builds.
   // Not part of the total (it repeats work already inside `layout`).
-  t = performance.now();
-  const graph = new Graph({ type: 'undirected', multi: false });
-  for (const id of ids) graph.addNode(id);
-  for (const { source, target } of resolved.edges) {
-    if (source !== target && graph.hasNode(source) && graph.hasNode(target) && !graph.hasEdge(source, target)) graph.addEdge(source, target);
-  }
-  if (graph.size > 0) louvain(graph, { rng: seededRandom(42), resolution: 1 });
-  timings['layout: louvain alone (within layout)'] = seconds(t);
+  time(LOUVAIN_ALONE, () => {
+    const graph = new Graph({ type: 'undirected', multi: false });
+    for (const id of ids) graph.addNode(id);
+    for (const { source, target } of resolved.edges) {
+      if (source !== target && graph.hasNode(source) && graph.hasNode(target) && !graph.hasEdge(source, target)) graph.addEdge(source, target);
+    }
+    if (graph.size > 0) louvain(graph, { rng: seededRandom(42), resolution: 1 });
+  });
 
   return {
-    mode: 'stages', compileSeconds, emitSeconds, totalSeconds: compileSeconds + emitSeconds, startupSeconds,
-    maxRssMiB: process.resourceUsage().maxRSS / 1024, stats: { ...compiled.graph.stats }, stages: timings,
+    mode: 'stages', compileSeconds, emitSeconds, totalSeconds: compileSeconds + emitSeconds, cpuSeconds, startupSeconds,
+    maxRssMiB: process.resourceUsage().maxRSS / 1024, stats: { ...compiled.graph.stats }, stages: wall, stagesCpu: cpu,
   };
 }
 
-const [mode, vault, out] = process.argv.slice(2);
-if ((mode !== 'full' && mode !== 'stages') || !vault || !out) {
-  process.stderr.write('usage: node --import tsx bench/compile-child.ts <full|stages> <vault> <out>\n');
-  process.exit(64);
+async function main(argv: string[]): Promise<number> {
+  const [mode, vault, out] = argv;
+  if ((mode !== 'full' && mode !== 'stages') || !vault || !out) {
+    process.stderr.write('usage: node --import tsx bench/compile-child.ts <full|stages> <vault> <out>\n');
+    return 64;
+  }
+  const result = mode === 'full' ? await full(vault, out) : await stages(vault, out);
+  process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+  return 0;
 }
-const result = mode === 'full' ? await full(vault, out) : await stages(vault, out);
-process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then((code) => process.exit(code), (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

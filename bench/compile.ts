@@ -4,13 +4,13 @@
 // compile it `runs` times, each in a fresh child process (bench/compile-child.ts) so that peak RSS is this
 // compile's alone, plus one extra child that times each stage separately. Prints Markdown tables and writes
 // bench/.out/compile-results.json (entries from other shapes and sizes already there are kept).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { ChildResult } from './compile-child.ts';
+import { LOUVAIN_ALONE, type ChildResult } from './compile-child.ts';
 import { generateVault, readStamp, SHAPES, vaultIsCurrent, type GenerateOptions, type Shape } from './generate.ts';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -47,7 +47,7 @@ export interface SizeResult {
   runs: ChildResult[];
   /** Runs that failed (crash, out of memory), with their exit code and last stderr lines. */
   failures: string[];
-  median: { totalSeconds: number; compileSeconds: number; emitSeconds: number; processSeconds: number; maxRssMiB: number; notesPerSecond: number } | undefined;
+  median: { totalSeconds: number; compileSeconds: number; emitSeconds: number; cpuSeconds: number; processSeconds: number; maxRssMiB: number; notesPerSecond: number } | undefined;
   processSeconds: number[];
   stages: ChildResult | undefined;
   budget: Budget | undefined;
@@ -55,6 +55,8 @@ export interface SizeResult {
   measuredAt: string;
   /** The machine is shared: the 1/5/15-minute load average when this size started. */
   loadAverage: string;
+  /** The compiler measured: HEAD, and how many files under src/ had uncommitted changes. */
+  source: { commit: string; dirtySrcFiles: number };
 }
 
 const label = (n: number): string => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
@@ -114,6 +116,7 @@ async function benchSize(shape: Shape, notes: number, seed: number, runs: number
     runs: [], failures: [], median: undefined, processSeconds: [], stages: undefined,
     budget: BUDGETS[shape][notes], verdict: '', measuredAt: new Date().toISOString(),
     loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    source: sourceState(),
   };
   for (let r = 1; r <= runs; r++) {
     rmSync(out, { recursive: true, force: true });
@@ -125,7 +128,7 @@ async function benchSize(shape: Shape, notes: number, seed: number, runs: number
     }
     result.runs.push(run);
     result.processSeconds.push(wallSeconds);
-    log(`${shape} ${label(notes)} run ${r}/${runs}: ${fmt(run.totalSeconds)} s (compile ${fmt(run.compileSeconds)}, emit ${fmt(run.emitSeconds)}), peak RSS ${fmt(run.maxRssMiB, 0)} MiB, process ${fmt(wallSeconds)} s`);
+    log(`${shape} ${label(notes)} run ${r}/${runs}: ${fmt(run.totalSeconds)} s (compile ${fmt(run.compileSeconds)}, emit ${fmt(run.emitSeconds)}, CPU ${fmt(run.cpuSeconds)}), load ${os.loadavg()[0]!.toFixed(1)}, peak RSS ${fmt(run.maxRssMiB, 0)} MiB, process ${fmt(wallSeconds)} s`);
   }
   if (withStages) {
     rmSync(out, { recursive: true, force: true });
@@ -144,6 +147,7 @@ async function benchSize(shape: Shape, notes: number, seed: number, runs: number
       totalSeconds: total,
       compileSeconds: median(result.runs.map((r) => r.compileSeconds)),
       emitSeconds: median(result.runs.map((r) => r.emitSeconds)),
+      cpuSeconds: median(result.runs.map((r) => r.cpuSeconds)),
       processSeconds: median(result.processSeconds),
       maxRssMiB: median(result.runs.map((r) => r.maxRssMiB)),
       notesPerSecond: notes / total,
@@ -151,6 +155,15 @@ async function benchSize(shape: Shape, notes: number, seed: number, runs: number
   }
   result.verdict = verdict(result);
   return result;
+}
+
+function sourceState(): { commit: string; dirtySrcFiles: number } {
+  try {
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: path.dirname(BENCH_DIR), encoding: 'utf8' }).trim();
+    return { commit: git('rev-parse', '--short', 'HEAD'), dirtySrcFiles: git('status', '--porcelain', '--', 'src').split('\n').filter(Boolean).length };
+  } catch {
+    return { commit: 'unknown', dirtySrcFiles: -1 };
+  }
 }
 
 function verdict(result: SizeResult): string {
@@ -176,15 +189,15 @@ function machine(): Record<string, string | number> {
 
 export function summaryTable(results: SizeResult[]): string {
   const rows = [
-    '| vault | notes | MB | runs | median compile+emit (s) | min-max (s) | notes/s | peak RSS (MiB) | process wall (s) | budget | verdict |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    '| vault | notes | MB | runs | median compile+emit (s) | min-max (s) | CPU (s) | notes/s | peak RSS (MiB) | process wall (s) | budget | verdict |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
   ];
   for (const r of results) {
     const m = r.median;
     const totals = r.runs.map((run) => run.totalSeconds);
     const budget = r.budget ? `< ${r.budget.seconds} s${r.budget.rssMiB ? `, < ${(r.budget.rssMiB / 1024).toFixed(1)} GiB` : ''} (${r.budget.source})` : '—';
     rows.push(`| ${r.shape} ${label(r.notes)} | ${r.notes} | ${fmt(r.vault.bytes / 1e6, 1)} | ${r.runs.length}${r.failures.length ? ` (+${r.failures.length} failed)` : ''} | `
-      + `${m ? fmt(m.totalSeconds) : '—'} | ${totals.length ? `${fmt(Math.min(...totals))}-${fmt(Math.max(...totals))}` : '—'} | ${m ? fmt(m.notesPerSecond, 0) : '—'} | `
+      + `${m ? fmt(m.totalSeconds) : '—'} | ${totals.length ? `${fmt(Math.min(...totals))}-${fmt(Math.max(...totals))}` : '—'} | ${m ? fmt(m.cpuSeconds) : '—'} | ${m ? fmt(m.notesPerSecond, 0) : '—'} | `
       + `${m ? fmt(m.maxRssMiB, 0) : '—'} | ${m ? fmt(m.processSeconds) : '—'} | ${budget} | ${r.verdict} |`);
   }
   return rows.join('\n');
@@ -195,19 +208,21 @@ export function stageTable(results: SizeResult[]): string {
   if (staged.length === 0) return '';
   const names = [...new Set(staged.flatMap((r) => Object.keys(r.stages!.stages!)))];
   const rows = [
-    `| stage | ${staged.map((r) => `${r.shape} ${label(r.notes)}`).join(' | ')} |`,
+    `| stage: wall s (CPU s, share of CPU) | ${staged.map((r) => `${r.shape} ${label(r.notes)}`).join(' | ')} |`,
     `| --- | ${staged.map(() => '---:').join(' | ')} |`,
   ];
   for (const name of names) {
-    const inTotal = !name.includes('(within');
+    const inTotal = name !== LOUVAIN_ALONE;
     rows.push(`| ${name} | ${staged.map((r) => {
-      const value = r.stages!.stages![name];
-      if (value === undefined) return '—';
-      return inTotal ? `${fmt(value)} s (${fmt((100 * value) / r.stages!.totalSeconds, 0)}%)` : `${fmt(value)} s`;
+      const wall = r.stages!.stages![name];
+      const cpu = r.stages!.stagesCpu?.[name];
+      if (wall === undefined) return '—';
+      if (cpu === undefined) return `${fmt(wall)}`;
+      return `${fmt(wall)} (${fmt(cpu)}${inTotal ? `, ${fmt((100 * cpu) / r.stages!.cpuSeconds, 0)}%` : ''})`;
     }).join(' | ')} |`);
   }
-  rows.push(`| **sum (stage run)** | ${staged.map((r) => `${fmt(r.stages!.totalSeconds)} s`).join(' | ')} |`);
-  rows.push(`| median full run, for comparison | ${staged.map((r) => (r.median ? `${fmt(r.median.totalSeconds)} s` : '—')).join(' | ')} |`);
+  rows.push(`| **sum (stage run)** | ${staged.map((r) => `${fmt(r.stages!.totalSeconds)} (${fmt(r.stages!.cpuSeconds)})`).join(' | ')} |`);
+  rows.push(`| median full run, for comparison | ${staged.map((r) => (r.median ? `${fmt(r.median.totalSeconds)} (${fmt(r.median.cpuSeconds)})` : '—')).join(' | ')} |`);
   return rows.join('\n');
 }
 
@@ -249,6 +264,8 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(`\n## Compile benchmark (${shape}, seed ${seed})\n\n${summaryTable(results)}\n`);
   const stages = stageTable(results);
   if (stages) process.stdout.write(`\n### Time by stage (one extra run per size)\n\n${stages}\n`);
+  const { commit, dirtySrcFiles } = results[0]?.source ?? sourceState();
+  process.stdout.write(`\nCompiler at ${commit}${dirtySrcFiles > 0 ? ` with ${dirtySrcFiles} uncommitted file(s) under src/` : ''}.`);
   process.stdout.write(`\nMachine: ${Object.entries(machine()).map(([k, v]) => `${k} ${v}`).join(', ')}\nResults: ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
   return 0;
 }
