@@ -17,7 +17,7 @@ import { scanVault } from '../src/compiler/scan.ts';
 import { decodeNote } from '../src/compiler/decode.ts';
 import { parseNote, type ParsedNote } from '../src/compiler/parse.ts';
 import { resolveVault } from '../src/compiler/resolve.ts';
-import { renderNote } from '../src/compiler/render.ts';
+import { fillLinks } from '../src/compiler/render.ts';
 import { layoutGraph, seededRandom } from '../src/compiler/layout.ts';
 import { assemble } from '../src/compiler/assemble.ts';
 import { sortDiagnostics } from '../src/compiler/diagnostics.ts';
@@ -112,7 +112,7 @@ async function stages(vault: string, out: string): Promise<ChildResult> {
 
   const html = new Map<NoteId, string>();
   time('render', () => {
-    for (const note of resolved.notes) html.set(note.id, renderNote(note.body, resolved.targets.get(note.id) ?? new Map()));
+    for (const note of resolved.notes) html.set(note.id, fillLinks(note.html, note.links, resolved.targets.get(note.id) ?? new Map()));
   });
 
   const ids = [...resolved.notes.map((note) => note.id), ...resolved.ghosts.map((ghost) => ghost.id)];

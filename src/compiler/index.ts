@@ -7,7 +7,7 @@ import { sortDiagnostics, warning } from './diagnostics.ts';
 import { assemble } from './assemble.ts';
 import { layoutGraph } from './layout.ts';
 import { parseNote, type ParsedNote } from './parse.ts';
-import { renderNote } from './render.ts';
+import { fillLinks } from './render.ts';
 import { resolveVault } from './resolve.ts';
 import { scanVault } from './scan.ts';
 
@@ -47,7 +47,7 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   const html = new Map<NoteId, string>();
   resolved.notes.forEach((note, i) => {
     try {
-      html.set(note.id, renderNote(note.body, resolved.targets.get(note.id) ?? new Map()));
+      html.set(note.id, fillLinks(note.html, note.links, resolved.targets.get(note.id) ?? new Map()));
     } catch (error) {
       diagnostics.push(warning('render-failed', note.path, `Could not render this note: ${(error as Error).message}`));
     }
@@ -72,6 +72,6 @@ function parseSafely(notePath: string, bytes: Uint8Array, diagnostics: Diagnosti
   } catch (error) {
     diagnostics.push(warning('parse-failed', notePath, `Could not parse this note; kept its text only: ${(error as Error).message}`));
     const title = notePath.replace(/^.*\//, '').replace(/\.md$/i, '');
-    return { path: notePath, title, aliases: [], tags: [], meta: {}, links: [], external: [], body: decoded.text, diagnostics: [] };
+    return { path: notePath, title, aliases: [], tags: [], meta: {}, links: [], external: [], html: '', diagnostics: [] };
   }
 }

@@ -5,11 +5,15 @@ import { compareStrings } from '../shared/noteId.ts';
 import { stripComments } from './comments.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { markdown } from './markdown/index.ts';
+import { sanitizeNoteHtml } from './sanitize.ts';
+import { RESERVED } from './markdown/env.ts';
 import { localNoteLink } from './markdown/localLinks.ts';
 import { displayText, findWikilinks, isAttachment, replaceWikilinks, type Wikilink } from './wikilinks.ts';
 
 export interface RawLink {
   link: Wikilink;
+  /** Its slot in the rendered HTML, filled in by render.ts; none for frontmatter links. */
+  slot?: number;
   /** 1-based line in the file. */
   line: number;
   /** Plain text around the link, for backlinks. */
@@ -29,14 +33,16 @@ export interface ParsedNote {
   meta: Record<string, MetaValue>;
   links: RawLink[];
   external: ExternalLink[];
-  /** Body with comments removed, for the render stage. */
-  body: string;
+  /** Sanitized HTML whose note links are still slots (see markdown/env.ts). */
+  html: string;
   diagnostics: Diagnostic[];
 }
 
 const SNIPPET_RADIUS = 90;
 
-export function parseNote(path: string, text: string): ParsedNote {
+export function parseNote(path: string, noteText: string): ParsedNote {
+  // The renderer reserves these private-use characters for link slots; a note cannot forge one.
+  const text = noteText.replace(RESERVED, '\uFFFD');
   const front = readFrontmatter(text, path);
   const body = stripComments(front.body);
   const tokens = markdown.parse(body, {});
@@ -66,6 +72,8 @@ export function parseNote(path: string, text: string): ParsedNote {
       }
     }
   }
+  // Rendered now, from the same tokens; links are filled in after the vault is resolved.
+  const html = sanitizeNoteHtml(markdown.renderer.render(tokens, markdown.options, {}));
   return {
     path,
     title: chooseTitle(metaTitle, firstHeading, path),
@@ -74,7 +82,7 @@ export function parseNote(path: string, text: string): ParsedNote {
     meta,
     links,
     external,
-    body,
+    html,
     diagnostics: front.diagnostics,
   };
 }
@@ -100,7 +108,10 @@ function collectInline(token: Token, startLine: number, links: RawLink[], extern
       const pos = child.meta.pos as number;
       cursor = Math.max(cursor, pos);
       if (link.external) addExternal(external, link.target, displayText(link));
-      else if (!isAttachment(link.target)) links.push({ link, line: lineOf(pos), snippet: snippetAt(content, pos) });
+      else if (!isAttachment(link.target)) {
+        child.meta.slot = links.length;
+        links.push({ link, slot: links.length, line: lineOf(pos), snippet: snippetAt(content, pos) });
+      }
     } else if (child.type === 'link_open') {
       const href = child.attrGet('href') ?? '';
       const note = localNoteLink(href);
@@ -108,7 +119,8 @@ function collectInline(token: Token, startLine: number, links: RawLink[], extern
         const at = content.indexOf('](', cursor);
         const pos = at === -1 ? cursor : Math.max(0, content.lastIndexOf('[', at));
         if (at !== -1) cursor = at + 2;
-        links.push({ link: note, line: lineOf(pos), snippet: snippetAt(content, pos) });
+        child.meta = { slot: links.length };
+        links.push({ link: note, slot: links.length, line: lineOf(pos), snippet: snippetAt(content, pos) });
       } else {
         addExternal(external, href, plainText(children.slice(c + 1, closeOf(children, c))) || href);
       }

@@ -3,7 +3,6 @@ import { fixtureBytes } from './__fixtures__/fixtureVault.ts';
 import { executableVectors } from './__fixtures__/htmlSafety.ts';
 import { decodeNote } from './decode.ts';
 import type { ResolvedTarget } from './markdown/env.ts';
-import { parseNote } from './parse.ts';
 import { renderNote } from './render.ts';
 
 const TARGETS = new Map<string, ResolvedTarget>([
@@ -15,8 +14,7 @@ const TARGETS = new Map<string, ResolvedTarget>([
 const render = (markdown: string) => renderNote(markdown, TARGETS);
 
 async function renderFixture(file: string): Promise<string> {
-  const note = parseNote(file, decodeNote(await fixtureBytes(file), file).text);
-  return renderNote(note.body, TARGETS);
+  return renderNote(decodeNote(await fixtureBytes(file), file).text, TARGETS, file);
 }
 
 describe('renderNote: links', () => {
@@ -29,10 +27,10 @@ describe('renderNote: links', () => {
     ['[[Missing idea]]', '<a class="wikilink ghost" href="#/note/ghost~missing-idea" data-note-id="ghost~missing-idea" title="This note does not exist yet">Missing idea</a>'],
     ['![[diagram.png]]', '<span class="attachment">diagram.png</span>'],
     ['[[https://example.org | Example]]', '<a class="external" href="https://example.org" rel="noopener noreferrer" target="_blank">Example</a>'],
-    ['[x](Other%20note.md)', '<a href="#/note/other-note" data-note-id="other-note" class="wikilink">x</a>'],
-    ['[x](Target.md#Second%20heading)', '<a href="#/note/links.target" data-note-id="links.target" class="wikilink" data-heading="h-second-heading">x</a>'],
+    ['[x](Other%20note.md)', '<a class="wikilink" href="#/note/other-note" data-note-id="other-note">x</a>'],
+    ['[x](Target.md#Second%20heading)', '<a class="wikilink" href="#/note/links.target" data-note-id="links.target" data-heading="h-second-heading">x</a>'],
     ['[site](https://example.com)', '<a href="https://example.com" class="external" rel="noopener noreferrer" target="_blank">site</a>'],
-    ['[[Unknown to this table]]', '<a class="wikilink" href="#/">Unknown to this table</a>'],
+    ['[[Unknown to this table]]', 'Unknown to this table'],
   ])('%s', (markdown, html) => {
     expect(render(markdown)).toBe(`<p>${html}</p>\n`);
   });
@@ -56,6 +54,16 @@ describe('renderNote: links', () => {
     expect(html).not.toMatch(/hidden|comment link|across lines/);
     expect(html).toContain('Visible text');
     expect(html).toContain('<code>%% not a comment in code %%</code>');
+  });
+});
+
+describe('renderNote: link slots', () => {
+  it('a note cannot forge a slot to inject a link', () => {
+    const html = render('Forged \uE0000\uE001 and <a href="\uE0020\uE001">x</a>, real [[Target]]');
+    expect(html.match(/<a /g)).toHaveLength(2);
+    expect(html).toContain('Forged \uFFFD0\uFFFD');
+    expect(html).not.toMatch(/[\uE000-\uE002]/);
+    expect(html).toContain('<a class="wikilink" href="#/note/links.target" data-note-id="links.target">Target</a>');
   });
 });
 
@@ -88,8 +96,7 @@ describe('renderNote: Markdown', () => {
       ['design_principles_for_shared_resources', { id: 'ghost~design-principles-for-shared-resources', title: 'Design principles', ghost: true }],
     ]);
     const file = 'episodes/raman_commons_and_shared_resources.md';
-    const note = parseNote(file, decodeNote(await fixtureBytes(file), file).text);
-    const html = renderNote(note.body, targets);
+    const html = renderNote(decodeNote(await fixtureBytes(file), file).text, targets, file);
     expect(html).toMatch(/^<p>From: <a class="wikilink" href="#\/note\/people.priyaraman" data-note-id="people.priyaraman">PriyaRaman<\/a> <br \/>\n/);
     expect(html).toContain('<a class="wikilink ghost" href="#/note/ghost~governing-the-commons" data-note-id="ghost~governing-the-commons" title="This note does not exist yet">Governing the commons</a>');
     expect(html).toContain('<div class="callout" data-callout="info">\n<div class="callout-title">Takeaway</div>');

@@ -3,6 +3,10 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import louvain from 'graphology-communities-louvain';
+import { communityLayout } from './communityLayout.ts';
+
+/** Past this many nodes, communities are placed first (a plain force layout would take minutes). */
+export const COMMUNITY_LAYOUT_FROM = 2000;
 
 export interface Position {
   x: number;
@@ -45,6 +49,12 @@ export function layoutGraph({ ids, edges, previous }: LayoutInput): Map<string, 
     ? louvain(graph, { rng: seededRandom(42), resolution: 1 })
     : Object.fromEntries(ids.map((id) => [id, 0]));
   const communityIndex = renumberCommunities(ids, communities);
+  const reuse = previous && previous.size > 0 ? ids.filter((id) => previous.has(id)).length / Math.max(1, ids.length) : 0;
+
+  if (ids.length > COMMUNITY_LAYOUT_FROM && reuse <= 0.5) {
+    const placed = communityLayout(graph, ids, communityIndex, { spacing: NODE_SPACING, seedOf: (key) => seededRandom(hashString(key)) });
+    return new Map(ids.map((id) => [id, { x: round(placed.get(id)!.x), y: round(placed.get(id)!.y), community: communityIndex.get(id)! }]));
+  }
 
   // Seed: the previous position, else near placed neighbours, else a spot on the community's own circle.
   const centres = communityCentres(communityIndex, Math.sqrt(ids.length) * 12);
@@ -57,13 +67,13 @@ export function layoutGraph({ ids, edges, previous }: LayoutInput): Map<string, 
   placeNewNearNeighbours(graph, ids, previous);
 
   const settings = forceAtlas2.inferSettings(graph);
-  const reuse = previous && previous.size > 0 ? ids.filter((id) => previous.has(id)).length / Math.max(1, ids.length) : 0;
   if (reuse > 0.5) {
     // Most of the map is known: pin it, and let only the newcomers settle among their neighbours.
     for (const id of ids) if (previous!.has(id)) graph.setNodeAttribute(id, 'fixed', true);
   }
-  const iterations = reuse > 0.5 ? 80 : ids.length > 5000 ? 150 : ids.length > 1000 ? 300 : 500;
-  forceAtlas2.assign(graph, { iterations, settings: { ...settings, ...FA2_SETTINGS, barnesHutOptimize: ids.length > 1000 } });
+  // A big vault whose map is known: newcomers already sit by their neighbours; a whole-map pass would cost more than it gives.
+  const iterations = reuse > 0.5 ? (ids.length > COMMUNITY_LAYOUT_FROM ? 0 : 80) : ids.length > 1000 ? 300 : 500;
+  if (iterations > 0) forceAtlas2.assign(graph, { iterations, settings: { ...settings, ...FA2_SETTINGS, barnesHutOptimize: ids.length > 1000 } });
   // A fresh layout is scaled to a fixed density; a reused one already is, and must not drift.
   const scale = reuse > 0.5 ? 1 : spreadScale(graph, ids);
 

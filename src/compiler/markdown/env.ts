@@ -1,4 +1,13 @@
-import type { Wikilink } from '../wikilinks.ts';
+// Links are rendered before they are resolved: the renderer leaves a numbered slot that render.ts fills in
+// once the resolve stage knows where each link lands. Notes can never contain these characters (decode.ts).
+
+/** `SLOT_OPEN n SLOT_CLOSE` stands for a whole wikilink anchor. */
+export const SLOT_OPEN = '\uE000';
+/** `HREF_OPEN n SLOT_CLOSE` stands for the href of a Markdown link to a note. */
+export const HREF_OPEN = '\uE002';
+export const SLOT_CLOSE = '\uE001';
+/** Characters a note's own text may not contain, so no note can forge a slot. */
+export const RESERVED = /[\uE000-\uE002]/g;
 
 /** Where a link lands, as decided by the resolve stage. */
 export interface ResolvedTarget {
@@ -7,12 +16,7 @@ export interface ResolvedTarget {
   ghost: boolean;
 }
 
-/** Passed through markdown-it's `env` while rendering. */
-export interface RenderEnv {
-  /** A wikilink or local Markdown link -> its note (or ghost); undefined for attachments and self-anchors. */
-  resolve(link: Wikilink): ResolvedTarget | undefined;
-}
-
-export function isRenderEnv(env: unknown): env is RenderEnv {
-  return typeof env === 'object' && env !== null && typeof (env as RenderEnv).resolve === 'function';
-}
+export const slotOf = (meta: unknown): number | undefined => {
+  const slot = (meta as { slot?: unknown } | null)?.slot;
+  return typeof slot === 'number' ? slot : undefined;
+};

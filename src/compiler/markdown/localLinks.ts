@@ -1,8 +1,7 @@
 // Markdown links to local notes (`[x](Other%20note.md)`) point into the app; external ones open in a new tab.
 import type MarkdownIt from 'markdown-it';
 import { parseWikilinkInner, type Wikilink } from '../wikilinks.ts';
-import { isRenderEnv } from './env.ts';
-import { headingSlug } from './headingSlug.ts';
+import { HREF_OPEN, SLOT_CLOSE, slotOf } from './env.ts';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -26,14 +25,9 @@ export function localLinkPlugin(md: MarkdownIt): void {
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
     const href = token.attrGet('href') ?? '';
-    const note = localNoteLink(href);
-    const target = note && isRenderEnv(env) ? env.resolve(note) : undefined;
-    if (note && target) {
-      token.attrSet('href', `#/note/${target.id}`);
-      token.attrSet('data-note-id', target.id);
-      token.attrSet('class', target.ghost ? 'wikilink ghost' : 'wikilink');
-      if (note.heading) token.attrSet('data-heading', headingSlug(note.heading));
-    } else if (/^https?:\/\//i.test(href)) {
+    const slot = slotOf(token.meta);
+    if (slot !== undefined) token.attrSet('href', `${HREF_OPEN}${slot}${SLOT_CLOSE}`);
+    else if (/^https?:\/\//i.test(href)) {
       token.attrSet('class', 'external');
       token.attrSet('rel', 'noopener noreferrer');
       token.attrSet('target', '_blank');

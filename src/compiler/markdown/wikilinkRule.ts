@@ -1,8 +1,7 @@
 // markdown-it plugin: `[[...]]` and `![[...]]` become `wikilink` tokens. Syntax comes from wikilinks.ts.
 import type MarkdownIt from 'markdown-it';
 import { displayText, isAttachment, matchWikilinkAt, type Wikilink } from '../wikilinks.ts';
-import { isRenderEnv } from './env.ts';
-import { headingSlug } from './headingSlug.ts';
+import { SLOT_CLOSE, SLOT_OPEN, slotOf } from './env.ts';
 
 const BRACKET = 0x5b; // [
 const BANG = 0x21; // !
@@ -22,19 +21,16 @@ export function wikilinkPlugin(md: MarkdownIt): void {
     return true;
   });
 
-  md.renderer.rules.wikilink = (tokens, idx, _options, env) => {
-    const link = tokens[idx]!.meta.link as Wikilink;
+  md.renderer.rules.wikilink = (tokens, idx) => {
+    const token = tokens[idx]!;
+    const link = token.meta.link as Wikilink;
     const text = md.utils.escapeHtml(displayText(link));
     if (link.external) {
+      if (!/^https?:\/\//i.test(link.target)) return text; // only web links become links
       return `<a class="external" href="${md.utils.escapeHtml(link.target)}" rel="noopener noreferrer" target="_blank">${text}</a>`;
     }
     if (isAttachment(link.target)) return `<span class="attachment">${text}</span>`;
-    const target = isRenderEnv(env) ? env.resolve(link) : undefined;
-    const heading = link.heading ? ` data-heading="${md.utils.escapeHtml(headingSlug(link.heading))}"` : '';
-    if (!target) return `<a class="wikilink" href="#/"${heading}>${text}</a>`;
-    const classes = ['wikilink', target.ghost ? 'ghost' : '', link.embed ? 'embed' : ''].filter(Boolean).join(' ');
-    const id = md.utils.escapeHtml(target.id);
-    const title = target.ghost ? ' title="This note does not exist yet"' : '';
-    return `<a class="${classes}" href="#/note/${id}" data-note-id="${id}"${heading}${title}>${text}</a>`;
+    const slot = slotOf(token.meta);
+    return slot === undefined ? text : `${SLOT_OPEN}${slot}${SLOT_CLOSE}`;
   };
 }
