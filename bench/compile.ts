@@ -5,7 +5,7 @@
 // compile's alone, plus one extra child that times each stage separately. Prints Markdown tables and writes
 // bench/.out/compile-results.json (entries from other shapes and sizes already there are kept).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,14 @@ const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const VAULTS_DIR = path.join(BENCH_DIR, '.vaults');
 const OUT_DIR = path.join(BENCH_DIR, '.out');
 const RESULTS_FILE = path.join(OUT_DIR, 'compile-results.json');
-const CHILD = path.join(BENCH_DIR, 'compile-child.ts');
+const REPO_DIR = path.dirname(BENCH_DIR);
+
+/** What is measured: the working tree as it is, or a clean export of one commit (`--rev`). */
+interface Target {
+  /** The compile-child.ts to run; its `../src` is the compiler measured. */
+  child: string;
+  source: { commit: string; dirtySrcFiles: number };
+}
 
 interface Budget {
   seconds: number;
@@ -70,23 +77,26 @@ const log = (text: string): void => {
   process.stderr.write(`${text}\n`);
 };
 
-function runChild(mode: 'full' | 'stages', vault: string, out: string): Promise<{ result?: ChildResult; wallSeconds: number; error?: string }> {
+function runChild(target: Target, mode: 'full' | 'stages', vault: string, out: string): Promise<{ result?: ChildResult; wallSeconds: number; error?: string }> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, mode, vault, out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', target.child, mode, vault, out], { cwd: REPO_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    let firstError = '';
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
     });
     child.stderr.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString()).slice(-4000);
+      const text = chunk.toString();
+      firstError ||= text.split('\n').find((l) => /Error|FATAL|heap/i.test(l)) ?? '';
+      stderr = (stderr + text).slice(-4000);
     });
     child.on('close', (code, signal) => {
       const wallSeconds = (performance.now() - started) / 1000;
       const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
       if (code === 0 && line) resolve({ result: JSON.parse(line.slice(7)) as ChildResult, wallSeconds });
-      else resolve({ wallSeconds, error: `exit ${code ?? signal}: ${stderr.trim().split('\n').slice(-5).join(' | ')}` });
+      else resolve({ wallSeconds, error: `exit ${code ?? signal}: ${firstError.trim()} | ${stderr.trim().split('\n').slice(-3).join(' | ')}` });
     });
   });
 }
@@ -105,7 +115,7 @@ async function ensureVault(options: GenerateOptions): Promise<string> {
   return dir;
 }
 
-async function benchSize(shape: Shape, notes: number, seed: number, runs: number, withStages: boolean): Promise<SizeResult> {
+async function benchSize(target: Target, shape: Shape, notes: number, seed: number, runs: number, withStages: boolean): Promise<SizeResult> {
   const options: GenerateOptions = { shape, notes, seed };
   const vault = await ensureVault(options);
   const stamp = readStamp(vault)!;
@@ -116,11 +126,11 @@ async function benchSize(shape: Shape, notes: number, seed: number, runs: number
     runs: [], failures: [], median: undefined, processSeconds: [], stages: undefined,
     budget: BUDGETS[shape][notes], verdict: '', measuredAt: new Date().toISOString(),
     loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '),
-    source: sourceState(),
+    source: target.source,
   };
   for (let r = 1; r <= runs; r++) {
     rmSync(out, { recursive: true, force: true });
-    const { result: run, wallSeconds, error } = await runChild('full', vault, out);
+    const { result: run, wallSeconds, error } = await runChild(target, 'full', vault, out);
     if (!run) {
       result.failures.push(error ?? 'unknown failure');
       log(`${shape} ${label(notes)} run ${r}/${runs}: FAILED ${error}`);
@@ -132,7 +142,7 @@ async function benchSize(shape: Shape, notes: number, seed: number, runs: number
   }
   if (withStages) {
     rmSync(out, { recursive: true, force: true });
-    const { result: staged, error } = await runChild('stages', vault, out);
+    const { result: staged, error } = await runChild(target, 'stages', vault, out);
     if (staged) {
       result.stages = staged;
       log(`${shape} ${label(notes)} stages: ${Object.entries(staged.stages ?? {}).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
@@ -157,13 +167,34 @@ async function benchSize(shape: Shape, notes: number, seed: number, runs: number
   return result;
 }
 
-function sourceState(): { commit: string; dirtySrcFiles: number } {
+const git = (...args: string[]): string => execFileSync('git', args, { cwd: REPO_DIR, encoding: 'utf8' }).trim();
+
+function workingTree(): Target {
+  const child = path.join(BENCH_DIR, 'compile-child.ts');
   try {
-    const git = (...args: string[]): string => execFileSync('git', args, { cwd: path.dirname(BENCH_DIR), encoding: 'utf8' }).trim();
-    return { commit: git('rev-parse', '--short', 'HEAD'), dirtySrcFiles: git('status', '--porcelain', '--', 'src').split('\n').filter(Boolean).length };
+    return { child, source: { commit: git('rev-parse', '--short', 'HEAD'), dirtySrcFiles: git('status', '--porcelain', '--', 'src').split('\n').filter(Boolean).length } };
   } catch {
-    return { commit: 'unknown', dirtySrcFiles: -1 };
+    return { child, source: { commit: 'unknown', dirtySrcFiles: -1 } };
   }
+}
+
+/**
+ * A clean copy of `rev`'s src/ (git archive, no worktree), with this checkout's compile-child.ts and
+ * node_modules beside it: measures a commit, unaffected by edits in progress in the working tree.
+ */
+function exportedRevision(rev: string): Target {
+  const commit = git('rev-parse', '--short', `${rev}^{commit}`);
+  // Outside the repo, so the repo's tsc, ESLint and Vitest never see a second copy of src/.
+  const dir = path.join(os.tmpdir(), 'topic-atlas-bench', `src-${commit}`);
+  if (!existsSync(path.join(dir, 'src'))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(path.join(dir, 'bench'), { recursive: true });
+    const archive = execFileSync('git', ['archive', '--format=tar', commit, 'src', 'package.json', 'tsconfig.json'], { cwd: REPO_DIR, maxBuffer: 1 << 30 });
+    execFileSync('tar', ['-x', '-C', dir], { input: archive });
+    symlinkSync(path.join(REPO_DIR, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  }
+  copyFileSync(path.join(BENCH_DIR, 'compile-child.ts'), path.join(dir, 'bench', 'compile-child.ts'));
+  return { child: path.join(dir, 'bench', 'compile-child.ts'), source: { commit, dirtySrcFiles: 0 } };
 }
 
 function verdict(result: SizeResult): string {
@@ -235,12 +266,14 @@ async function main(argv: string[]): Promise<number> {
       runs: { type: 'string' },
       seed: { type: 'string', default: '1' },
       'no-stages': { type: 'boolean', default: false },
+      rev: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    process.stdout.write('Usage: npm run bench:compile -- [--shape mixed|wiki] [--sizes 1000,10000] [--runs N] [--seed N] [--no-stages]\n'
-      + 'Defaults: mixed 1000,10000,50000 (wiki: 1000,10000,25000); 3 runs up to 10k notes, 1 above; seed 1.\n');
+    process.stdout.write('Usage: npm run bench:compile -- [--shape mixed|wiki] [--sizes 1000,10000] [--runs N] [--seed N] [--no-stages] [--rev <git rev>]\n'
+      + 'Defaults: mixed 1000,10000,50000 (wiki: 1000,10000,25000); 3 runs up to 10k notes, 1 above; seed 1.\n'
+      + '--rev measures a clean export of that commit\'s src/ instead of the working tree (edits in progress and all).\n');
     return 0;
   }
   const shape = values.shape as Shape;
@@ -249,11 +282,12 @@ async function main(argv: string[]): Promise<number> {
   if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error(`--sizes must be integers >= 10, got ${values.sizes}`);
   const seed = Number(values.seed);
   mkdirSync(OUT_DIR, { recursive: true });
+  const target = values.rev ? exportedRevision(values.rev) : workingTree();
 
   const results: SizeResult[] = [];
   for (const notes of sizes) {
     const runs = values.runs ? Number(values.runs) : notes <= 10_000 ? 3 : 1;
-    results.push(await benchSize(shape, notes, seed, runs, !values['no-stages']));
+    results.push(await benchSize(target, shape, notes, seed, runs, !values['no-stages']));
   }
 
   const previous = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as { results?: SizeResult[] }).results ?? [] : [];
@@ -264,8 +298,8 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(`\n## Compile benchmark (${shape}, seed ${seed})\n\n${summaryTable(results)}\n`);
   const stages = stageTable(results);
   if (stages) process.stdout.write(`\n### Time by stage (one extra run per size)\n\n${stages}\n`);
-  const { commit, dirtySrcFiles } = results[0]?.source ?? sourceState();
-  process.stdout.write(`\nCompiler at ${commit}${dirtySrcFiles > 0 ? ` with ${dirtySrcFiles} uncommitted file(s) under src/` : ''}.`);
+  const { commit, dirtySrcFiles } = target.source;
+  process.stdout.write(`\nCompiler at ${commit}${values.rev ? ' (clean export)' : dirtySrcFiles > 0 ? ` with ${dirtySrcFiles} uncommitted file(s) under src/` : ''}.`);
   process.stdout.write(`\nMachine: ${Object.entries(machine()).map(([k, v]) => `${k} ${v}`).join(', ')}\nResults: ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
   return 0;
 }
