@@ -1,12 +1,11 @@
 // compile(dir) = scan -> decode -> parse -> resolve -> render -> layout -> assemble. Emit is separate (emit.ts).
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Graph, NoteId, NotePage } from '../shared/schema.ts';
-import { decodeNote } from './decode.ts';
 import { sortDiagnostics, warning } from './diagnostics.ts';
 import { assemble } from './assemble.ts';
 import { layoutGraph } from './layout.ts';
-import { parseNote, type ParsedNote } from './parse.ts';
+import type { ParsedNote } from './parse.ts';
+import { readNotes } from './parallel.ts';
 import { fillLinks } from './render.ts';
 import { resolveVault } from './resolve.ts';
 import { scanVault } from './scan.ts';
@@ -29,17 +28,9 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   const diagnostics: Diagnostic[] = [...scanned.diagnostics];
   const total = scanned.files.length;
   const parsed: ParsedNote[] = [];
-  for (let i = 0; i < total; i++) {
-    const file = scanned.files[i]!;
-    let bytes: Uint8Array;
-    try {
-      bytes = await fs.readFile(file.absolutePath);
-    } catch (error) {
-      diagnostics.push(warning('unreadable-note', file.path, `Cannot read this note: ${(error as Error).message}`));
-      continue;
-    }
-    parsed.push(parseSafely(file.path, bytes, diagnostics));
-    if (i % 500 === 0) options.onProgress?.(i, total, 'parse');
+  for (const result of await readNotes(scanned.files, (done) => options.onProgress?.(done, total, 'parse'))) {
+    diagnostics.push(...result.diagnostics);
+    if (result.note) parsed.push(result.note);
   }
   const resolved = resolveVault(parsed);
   diagnostics.push(...resolved.diagnostics);
@@ -59,19 +50,4 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   const home = resolved.notes.find((note) => /^(index|readme|home)\.md$/i.test(note.path));
   const vaultName = options.vaultName ?? home?.title ?? path.basename(path.resolve(vaultDir));
   return assemble({ vaultName, resolved, html, positions, diagnostics: sortDiagnostics(diagnostics), skippedFiles: scanned.skippedFiles });
-}
-
-/** One bad note never stops the build: it is kept as far as it can be, with a warning. */
-function parseSafely(notePath: string, bytes: Uint8Array, diagnostics: Diagnostic[]): ParsedNote {
-  const decoded = decodeNote(bytes, notePath);
-  diagnostics.push(...decoded.diagnostics);
-  try {
-    const note = parseNote(notePath, decoded.text);
-    diagnostics.push(...note.diagnostics);
-    return note;
-  } catch (error) {
-    diagnostics.push(warning('parse-failed', notePath, `Could not parse this note; kept its text only: ${(error as Error).message}`));
-    const title = notePath.replace(/^.*\//, '').replace(/\.md$/i, '');
-    return { path: notePath, title, aliases: [], tags: [], meta: {}, links: [], external: [], html: '', diagnostics: [] };
-  }
 }

@@ -73,7 +73,8 @@ export function parseNote(path: string, noteText: string): ParsedNote {
     }
   }
   // Rendered now, from the same tokens; links are filled in after the vault is resolved.
-  const html = sanitizeNoteHtml(markdown.renderer.render(tokens, markdown.options, {}));
+  const rendered = markdown.renderer.render(tokens, markdown.options, {});
+  const html = hasRawHtml(tokens) ? sanitizeNoteHtml(rendered) : rendered;
   return {
     path,
     title: chooseTitle(metaTitle, firstHeading, path),
@@ -129,6 +130,19 @@ function collectInline(token: Token, startLine: number, links: RawLink[], extern
     }
   }
 }
+
+/**
+ * The renderer escapes all text and allowlists link schemes itself, so only raw HTML needs the sanitizer.
+ * A bare `<br>` (common after a `From: [[Person]]` line) is the one tag let through without it.
+ */
+function hasRawHtml(tokens: Token[]): boolean {
+  for (const token of tokens) {
+    if (token.type === 'html_block') return true;
+    if (token.type === 'inline' && token.children?.some((child) => child.type === 'html_inline' && !SAFE_INLINE_HTML.test(child.content))) return true;
+  }
+  return false;
+}
+const SAFE_INLINE_HTML = /^<br\s*\/?>$/i;
 
 /** Only web links are listed; a `javascript://` or `data://` target is never offered as a link. */
 function addExternal(external: ExternalLink[], url: string, label: string): void {

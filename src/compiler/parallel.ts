@@ -1,0 +1,60 @@
+// Read and parse notes on every core. Small vaults (and any environment where a worker cannot start)
+// are read in this thread; the result is the same either way, in the same order.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { readNote, type ReadResult } from './readNote.ts';
+import type { NoteFile } from './scan.ts';
+
+/** Below this, starting workers costs more than it saves. */
+export const PARALLEL_FROM = 1500;
+const BATCH = 100;
+
+export async function readNotes(files: readonly NoteFile[], onProgress?: (done: number, total: number) => void): Promise<ReadResult[]> {
+  const workers = Math.min(availableParallelism(), 8);
+  if (files.length >= PARALLEL_FROM && workers > 1) {
+    try {
+      return await readInWorkers(files, workers, onProgress);
+    } catch {
+      // A worker could not start here (e.g. the compiler was bundled into another tool): read in this thread.
+    }
+  }
+  const results: ReadResult[] = [];
+  files.forEach((file, i) => {
+    results.push(readNote(file));
+    if (i % 500 === 0) onProgress?.(i, files.length);
+  });
+  return results;
+}
+
+function readInWorkers(files: readonly NoteFile[], count: number, onProgress?: (done: number, total: number) => void): Promise<ReadResult[]> {
+  const results: ReadResult[] = new Array(files.length);
+  const pool: Worker[] = [];
+  let next = 0;
+  let done = 0;
+  return new Promise<ReadResult[]>((resolve, reject) => {
+    const finish = (error?: unknown) => {
+      for (const worker of pool) void worker.terminate();
+      if (error) reject(error);
+      else resolve(results);
+    };
+    const feed = (worker: Worker) => {
+      if (next >= files.length) return;
+      const start = next;
+      next = Math.min(files.length, next + BATCH);
+      worker.once('message', (batch: ReadResult[]) => {
+        batch.forEach((result, i) => (results[start + i] = result));
+        done += batch.length;
+        onProgress?.(done, files.length);
+        if (done === files.length) finish();
+        else feed(worker);
+      });
+      worker.postMessage(files.slice(start, next));
+    };
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(new URL('./readWorker.ts', import.meta.url));
+      worker.once('error', finish);
+      pool.push(worker);
+      feed(worker);
+    }
+  });
+}
