@@ -15,6 +15,7 @@ Options:
   --strict      Exit non-zero when there are any warnings
   --no-cache    Ignore positions from an earlier graph.json in --out (fresh layout)
   --quiet       Print only the summary line
+  --timings     Also print the time each stage took
   --help        Show this help
 
 Reads every .md file under <notes-dir>, skipping dot-folders (.obsidian, .git, .trash)
@@ -35,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
         strict: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        timings: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -52,12 +54,13 @@ async function main(argv: string[]): Promise<number> {
     return 64;
   }
   const outDir = path.resolve(args.values.out);
+  const timings: Record<string, number> = {};
   const started = performance.now();
   const previousPositions = args.values['no-cache'] ? undefined : await readPreviousPositions(path.join(outDir, 'graph.json'));
   const bar = process.stderr.isTTY && !args.values.quiet ? progressBar(process.stderr) : undefined;
   let compiled;
   try {
-    compiled = await compileVault(notesDir, { previousPositions, onProgress: bar?.update });
+    compiled = await compileVault(notesDir, { previousPositions, onProgress: bar?.update, timings });
   } catch (error) {
     bar?.done();
     if (error instanceof VaultUnreadableError) {
@@ -67,7 +70,10 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
   bar?.done();
+  const writeStarted = performance.now();
   await writeOutput(outDir, compiled);
+  timings.write = Math.round(performance.now() - writeStarted);
+  if (args.values.timings) process.stderr.write(`timings (ms): ${Object.entries(timings).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
   const seconds = (performance.now() - started) / 1000;
   const { graph } = compiled;
   if (!args.values.quiet && graph.diagnostics.length > 0) process.stderr.write(formatDiagnostics(graph.diagnostics));

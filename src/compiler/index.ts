@@ -16,6 +16,8 @@ export interface CompileOptions {
   /** Called as notes are read and rendered: (done, total, stage). */
   onProgress?: (done: number, total: number, stage: string) => void;
   vaultName?: string;
+  /** Filled with milliseconds per stage, for benchmarks and `--timings`. */
+  timings?: Record<string, number>;
 }
 
 export interface CompiledVault {
@@ -24,7 +26,14 @@ export interface CompiledVault {
 }
 
 export async function compileVault(vaultDir: string, options: CompileOptions = {}): Promise<CompiledVault> {
+  let lap = performance.now();
+  const stage = (name: string) => {
+    const now = performance.now();
+    if (options.timings) options.timings[name] = Math.round(now - lap);
+    lap = now;
+  };
   const scanned = await scanVault(vaultDir);
+  stage('scan');
   const diagnostics: Diagnostic[] = [...scanned.diagnostics];
   const total = scanned.files.length;
   const parsed: ParsedNote[] = [];
@@ -32,8 +41,10 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
     diagnostics.push(...result.diagnostics);
     if (result.note) parsed.push(result.note);
   }
+  stage('read+parse+render');
   const resolved = resolveVault(parsed);
   diagnostics.push(...resolved.diagnostics);
+  stage('resolve');
 
   const html = new Map<NoteId, string>();
   resolved.notes.forEach((note, i) => {
@@ -45,9 +56,13 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
     if (i % 500 === 0) options.onProgress?.(i, total, 'render');
   });
 
+  stage('fill links');
   const ids = [...resolved.notes.map((note) => note.id), ...resolved.ghosts.map((ghost) => ghost.id)];
   const positions = layoutGraph({ ids, edges: resolved.edges, previous: options.previousPositions });
+  stage('layout');
   const home = resolved.notes.find((note) => /^(index|readme|home)\.md$/i.test(note.path));
   const vaultName = options.vaultName ?? home?.title ?? path.basename(path.resolve(vaultDir));
-  return assemble({ vaultName, resolved, html, positions, diagnostics: sortDiagnostics(diagnostics), skippedFiles: scanned.skippedFiles });
+  const result = assemble({ vaultName, resolved, html, positions, diagnostics: sortDiagnostics(diagnostics), skippedFiles: scanned.skippedFiles });
+  stage('assemble');
+  return result;
 }
