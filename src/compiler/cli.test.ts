@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphSchema, SCHEMA_VERSION, type Diagnostic, type Graph } from '../shared/schema.ts';
+import { fromGraphFile, GraphFileSchema, SCHEMA_VERSION, type Diagnostic, type Graph } from '../shared/schema.ts';
 import { makeFixtureVault, type TempVault } from './__fixtures__/fixtureVault.ts';
 import { formatDiagnostics, formatSummary, progressBar } from './report.ts';
 
@@ -60,7 +60,7 @@ describe('compile command', () => {
     const summary = SUMMARY.exec(run.stdout);
     expect(summary).not.toBeNull();
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
-    const graph: Graph = GraphSchema.parse(JSON.parse(await fs.readFile(path.join(out, 'graph.json'), 'utf8')));
+    const graph: Graph = fromGraphFile(GraphFileSchema.parse(JSON.parse(await fs.readFile(path.join(out, 'graph.json'), 'utf8'))));
     const [, notes, links, unresolved, ghosts, warnings, where] = summary!;
     expect([Number(notes), Number(links), Number(unresolved), Number(ghosts), Number(warnings)]).toEqual([
       graph.stats.notes, graph.stats.links, graph.stats.unresolvedLinks, graph.stats.ghosts, graph.stats.warnings,

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphSchema, NotePageSchema, SCHEMA_VERSION, type Graph, type NoteId, type NotePage } from '../shared/schema.ts';
+import { fromGraphFile, GraphFileSchema, NotePageSchema, SCHEMA_VERSION, toGraphFile, type Graph, type NoteId, type NotePage } from '../shared/schema.ts';
 import { readPreviousPositions, serializeGraph, serializePage, writeOutput } from './emit.ts';
 
 const id = (value: string) => value as NoteId;
@@ -32,7 +32,7 @@ afterAll(() => fs.rm(out, { recursive: true, force: true }));
 
 describe('serialize', () => {
   it('writes one line of JSON per file', () => {
-    expect(serializeGraph(graph)).toBe(`${JSON.stringify(graph)}\n`);
+    expect(serializeGraph(graph)).toBe(`${JSON.stringify(toGraphFile(graph))}\n`);
     expect(serializePage(pages[0]!)).toBe(`${JSON.stringify(pages[0])}\n`);
   });
 });
@@ -41,7 +41,7 @@ describe('writeOutput', () => {
   it('writes graph.json and one file per note, each valid against the shared schema', async () => {
     const dir = path.join(out, 'fresh');
     await writeOutput(dir, { graph, pages });
-    expect(GraphSchema.parse(JSON.parse(await fs.readFile(path.join(dir, 'graph.json'), 'utf8')))).toEqual(graph);
+    expect(fromGraphFile(GraphFileSchema.parse(JSON.parse(await fs.readFile(path.join(dir, 'graph.json'), 'utf8'))))).toEqual(graph);
     expect((await fs.readdir(path.join(dir, 'notes'))).sort()).toEqual(['a.json', 'b.json', 'ghost~c.json']);
     for (const expected of pages) {
       const text = await fs.readFile(path.join(dir, 'notes', `${expected.id}.json`), 'utf8');

@@ -1,6 +1,6 @@
 // Fetch the compiled vault and validate it against the shared schema before anything uses it.
 import { z } from 'zod';
-import { GRAPH_PATH, GraphSchema, NotePageSchema, notePagePath, SCHEMA_VERSION, type Graph, type NoteId, type NotePage } from '../../shared/schema.ts';
+import { fromGraphFile, GRAPH_PATH, GraphFileSchema, NotePageSchema, notePagePath, SCHEMA_VERSION, type Graph, type NoteId, type NotePage } from '../../shared/schema.ts';
 
 export class DataError extends Error {}
 
@@ -33,14 +33,17 @@ function describe(error: z.ZodError, what: string): string {
 }
 
 export async function fetchGraph(version = 0): Promise<Graph> {
+  performance.mark('atlas:fetch-start');
   const json = await fetchJson(GRAPH_PATH, version, 'The map data');
+  performance.mark('atlas:fetched');
   const schemaVersion = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (schemaVersion !== SCHEMA_VERSION) {
     throw new DataError(`The map data has schema version ${String(schemaVersion)}, but this app reads version ${SCHEMA_VERSION}. Rebuild the vault with this version of Topic Atlas.`);
   }
-  const parsed = GraphSchema.safeParse(json);
+  const parsed = GraphFileSchema.safeParse(json);
   if (!parsed.success) throw new DataError(describe(parsed.error, 'The map data'));
-  return parsed.data;
+  performance.mark('atlas:validated');
+  return fromGraphFile(parsed.data);
 }
 
 const pageCache = new Map<string, Promise<NotePage>>();

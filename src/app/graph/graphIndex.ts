@@ -63,10 +63,36 @@ export function neighbourhood(index: GraphIndex, start: NoteId, depth: number): 
  * The notes the map holds right now: the overview, plus the selected note's neighbourhood so that a
  * selection, a search hit or a deep link always shows in context. Undefined means every note.
  */
-export function drawnNodeIds(index: GraphIndex, selectedId: NoteId | undefined, localDepth: number): Set<NoteId> | undefined {
+export function drawnNodeIds(
+  index: GraphIndex,
+  selectedId: NoteId | undefined,
+  localDepth: number,
+  viewport?: { x1: number; y1: number; x2: number; y2: number },
+): Set<NoteId> | undefined {
   if (!index.overviewIds) return undefined;
-  if (!selectedId || !index.nodeById.has(selectedId)) return index.overviewIds;
+  const inView = viewport ? notesIn(index, viewport) : undefined;
+  const selected = selectedId && index.nodeById.has(selectedId) ? selectedId : undefined;
+  if (!selected && !inView) return index.overviewIds;
   const drawn = new Set(index.overviewIds);
-  for (const id of neighbourhood(index, selectedId, Math.max(1, localDepth))) drawn.add(id);
+  if (selected) for (const id of neighbourhood(index, selected, Math.max(1, localDepth))) drawn.add(id);
+  if (inView) for (const id of inView) drawn.add(id);
   return drawn;
+}
+
+/** Zoomed in far enough that the view holds at most this many notes, every note in it is drawn. */
+export const VIEWPORT_DETAIL_LIMIT = 2500;
+
+function notesIn(index: GraphIndex, box: { x1: number; y1: number; x2: number; y2: number }): NoteId[] | undefined {
+  const found: NoteId[] = [];
+  for (const node of index.nodeById.values()) {
+    if (node.x < box.x1 || node.x > box.x2 || node.y < box.y1 || node.y > box.y2) continue;
+    found.push(node.id);
+    if (found.length > VIEWPORT_DETAIL_LIMIT) return undefined; // still an overview: keep the level of detail
+  }
+  return found;
+}
+
+/** How much bigger nodes are drawn in a big vault, so the overview's hubs can be seen at all. */
+export function nodeScale(index: GraphIndex): number {
+  return Math.min(4, Math.max(1, Math.sqrt(index.nodeById.size / OVERVIEW_SIZE)));
 }

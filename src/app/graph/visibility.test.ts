@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Graph, GraphNode, NoteId } from '../../shared/schema.ts';
+import { SCHEMA_VERSION, type Graph, type GraphNode, type NoteId } from '../../shared/schema.ts';
 import { buildGraphIndex, drawnNodeIds, FULL_MAP_LIMIT, OVERVIEW_SIZE } from './graphIndex.ts';
 import { visibleNodeIds, type VisibilityFilter } from './visibility.ts';
 
@@ -14,7 +14,7 @@ function graphOf(nodes: GraphNode[], links: [string, string][]): Graph {
     nodes.find((n) => n.id === e.source)!.degreeOut++;
     nodes.find((n) => n.id === e.target)!.degreeIn++;
   }
-  return { schemaVersion: 1, vaultName: 't', stats: { notes: 0, ghosts: 0, links: 0, unresolvedLinks: 0, selfLinks: 0, skippedFiles: 0, warnings: 0 }, nodes, edges, diagnostics: [] };
+  return { schemaVersion: SCHEMA_VERSION, vaultName: 't', stats: { notes: 0, ghosts: 0, links: 0, unresolvedLinks: 0, selfLinks: 0, skippedFiles: 0, warnings: 0 }, nodes, edges, diagnostics: [] };
 }
 
 // a - b - c - d chain, a ghost linked from a, an orphan, a tagged note in another folder

@@ -6,6 +6,8 @@ import { selectSelectedId, useAtlas } from '../store/store.ts';
 import { useEffectiveTheme } from '../theme.ts';
 import { buildElementCache, elementsFor } from './elements.ts';
 import { drawnNodeIds } from '../graph/graphIndex.ts';
+import { buildRegions } from '../graph/regions.ts';
+import { useViewportDetail } from './useViewportDetail.ts';
 import { attachMap, fitView } from './mapController.ts';
 import { buildStylesheet, MAP_THEMES } from './stylesheet.ts';
 import { useLocalLayout } from './useLocalLayout.ts';
@@ -26,8 +28,10 @@ export const MapView = memo(function MapView() {
   const theme = useEffectiveTheme();
   const [cy, setCy] = useState<Core>();
 
-  const cache = useMemo(() => (graph && index ? buildElementCache(graph, index) : undefined), [graph, index]);
-  const drawn = useMemo(() => (index ? drawnNodeIds(index, selectedId, localDepth) : undefined), [index, selectedId, localDepth]);
+  const regions = useMemo(() => (graph && index ? buildRegions(graph, index) : []), [graph, index]);
+  const cache = useMemo(() => (graph && index ? buildElementCache(graph, index, regions) : undefined), [graph, index, regions]);
+  const viewport = useViewportDetail(cy, regions.length > 0 || index?.overviewIds !== undefined);
+  const drawn = useMemo(() => (index ? drawnNodeIds(index, selectedId, localDepth, viewport) : undefined), [index, selectedId, localDepth, viewport]);
   const elements = useMemo(() => (cache ? elementsFor(cache, drawn) : []), [cache, drawn]);
   const nodeCount = drawn?.size ?? graph?.nodes.length ?? 0;
   // react-cytoscapejs calls this on every update; only a new instance changes state.
@@ -38,6 +42,8 @@ export const MapView = memo(function MapView() {
     if (!cy) return;
     cy.ready(() => {
       if (!selectedId) fitView(false);
+      // First painted map, for the app benchmark.
+      cy.one('render', () => performance.mark('atlas:map-painted'));
     });
     return () => attachMap(undefined);
     // Fit once per instance; later selections centre instead.

@@ -45,6 +45,15 @@ export function resetView(): void {
   if (current) fitTo(current, current.elements(':visible'), true);
 }
 
+/** A topic region was clicked: zoom until its notes are drawn and readable. */
+export function zoomToRegion(region: NodeSingular): void {
+  if (!current) return;
+  const radius = Math.max(200, Number(region.data('radius')) || 0);
+  const zoom = Math.min(0.6, Math.min(current.width(), current.height()) / (2.2 * radius));
+  current.stop();
+  current.animate({ center: { eles: region }, zoom, ...ANIMATION });
+}
+
 /** Centre on a note, zooming in if the map is far out. */
 export function centreOn(node: NodeSingular, animate = true): void {
   if (!current) return;
@@ -67,8 +76,8 @@ export interface MapProbe {
 }
 
 export const mapProbe: MapProbe = {
-  nodeCount: () => current?.nodes().length ?? 0,
-  visibleNodeIds: () => current?.nodes(':visible').map((node) => node.id()).sort() ?? [],
+  nodeCount: () => current?.nodes().not('.region').length ?? 0,
+  visibleNodeIds: () => current?.nodes(':visible').not('.region').map((node) => node.id()).sort() ?? [],
   nodePagePosition: (id) => {
     const node = current?.getElementById(id);
     if (!current || !node || node.empty() || !node.visible()) return undefined;

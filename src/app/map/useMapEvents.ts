@@ -3,12 +3,17 @@ import { useEffect } from 'react';
 import type { Core, EventObject } from 'cytoscape';
 import type { NoteId } from '../../shared/schema.ts';
 import { selectNote, setHovered } from '../store/store.ts';
+import { zoomToRegion } from './mapController.ts';
 
 export function useMapEvents(cy: Core | undefined): void {
   useEffect(() => {
     if (!cy) return;
-    const onTap = (event: EventObject) => selectNote(event.target.id() as NoteId);
+    const onTap = (event: EventObject) => {
+      if (event.target.hasClass('region')) zoomToRegion(event.target);
+      else selectNote(event.target.id() as NoteId);
+    };
     const onOver = (event: EventObject) => {
+      if (event.target.hasClass('region')) return;
       setHovered(event.target.id() as NoteId);
       cy.container()?.style.setProperty('cursor', 'pointer');
     };

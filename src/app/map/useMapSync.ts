@@ -22,7 +22,7 @@ export function useMapVisibility(cy: Core | undefined, visible: Set<NoteId> | un
   useEffect(() => {
     if (!cy || !visible) return;
     cy.batch(() => {
-      cy.nodes().forEach((node) => {
+      cy.nodes().not('.region').forEach((node) => {
         if (visible.has(node.id() as NoteId)) node.removeClass('hidden');
         else node.addClass('hidden');
       });
@@ -58,7 +58,7 @@ export function useMapSelection(cy: Core | undefined): void {
     const node = cy.getElementById(selectedId);
     if (node.empty()) return;
     const near = node.closedNeighborhood();
-    const others = cy.nodes().not(near);
+    const others = cy.nodes().not(near).not('.region');
     cy.batch(() => {
       node.addClass('selected-note');
       near.addClass('near');
@@ -83,7 +83,7 @@ export function useMapHover(cy: Core | undefined): void {
     const node = cy.getElementById(hoveredId);
     if (node.empty()) return;
     const near = node.closedNeighborhood();
-    const rest = cy.elements().not(near);
+    const rest = cy.elements().not(near).not('.region');
     cy.batch(() => {
       rest.addClass('faded');
       node.addClass('focus');

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Graph, GraphNode, NoteId } from '../../shared/schema.ts';
+import { SCHEMA_VERSION, type Graph, type GraphNode, type NoteId } from '../../shared/schema.ts';
 import { searchNotes } from './searchIndex.ts';
 
 const node = (id: string, title: string, extra: Partial<GraphNode> = {}): GraphNode => ({
   id: id as NoteId, title, path: `${id}.md`, folder: '', tags: [], aliases: [], ghost: false, degreeIn: 0, degreeOut: 0, meta: {}, x: 0, y: 0, community: 0, ...extra,
 });
 const graph: Graph = {
-  schemaVersion: 1, vaultName: 't', stats: { notes: 4, ghosts: 1, links: 0, unresolvedLinks: 0, selfLinks: 0, skippedFiles: 0, warnings: 0 }, edges: [], diagnostics: [],
+  schemaVersion: SCHEMA_VERSION, vaultName: 't', stats: { notes: 4, ghosts: 1, links: 0, unresolvedLinks: 0, selfLinks: 0, skippedFiles: 0, warnings: 0 }, edges: [], diagnostics: [],
   nodes: [
     node('topics.ai_alignment_and_safety', 'AI alignment and safety', { aliases: ['AI safety'], degreeIn: 40 }),
     node('topics.alignment_tax', 'Alignment tax', { degreeIn: 2 }),

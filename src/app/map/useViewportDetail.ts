@@ -1,0 +1,35 @@
+// Level of detail in big vaults: where the user zooms in, the map draws every note in view.
+// The viewport stays Cytoscape's; this only reads its extent to decide what to draw.
+import { useEffect, useState } from 'react';
+import type { Core } from 'cytoscape';
+
+export type Box = { x1: number; y1: number; x2: number; y2: number };
+
+/** Region labels show while zoomed out; past this zoom the notes themselves are readable. */
+export const REGION_LABEL_MAX_ZOOM = 0.22;
+const SETTLE_MS = 180;
+
+export function useViewportDetail(cy: Core | undefined, enabled: boolean): Box | undefined {
+  const [box, setBox] = useState<Box>();
+  useEffect(() => {
+    if (!cy || !enabled) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const regions = cy.nodes('.region');
+    const update = () => {
+      const zoomedOut = cy.zoom() < REGION_LABEL_MAX_ZOOM;
+      regions.toggleClass('region-hidden', !zoomedOut);
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const { x1, y1, x2, y2 } = cy.extent();
+        setBox(zoomedOut ? undefined : { x1, y1, x2, y2 });
+      }, SETTLE_MS);
+    };
+    update();
+    cy.on('viewport', update);
+    return () => {
+      clearTimeout(timer);
+      cy.off('viewport', update);
+    };
+  }, [cy, enabled]);
+  return enabled ? box : undefined;
+}
