@@ -28,8 +28,13 @@ async function prepare(): Promise<void> {
     if (!existsSync(dir)) continue;
     run('npx', ['tsx', 'src/compiler/cli.ts', dir, '--out', path.join(out, 'data', name), '--quiet', '--no-cache']);
   }
-  const big = process.env.E2E_BIG_VAULT;
-  if (big && existsSync(big)) run('npx', ['tsx', 'src/compiler/cli.ts', big, '--out', path.join(out, 'data', 'big'), '--quiet', '--no-cache']);
+  // A generated 10k-note wiki (seeded, so every run sees the same vault), unless one is given.
+  let big = process.env.E2E_BIG_VAULT;
+  if (!big) {
+    big = path.join(out, 'vaults', 'wiki-10k');
+    run('npx', ['tsx', 'bench/generate.ts', '--notes', '10000', '--seed', '1', '--shape', 'wiki', '--out', big]);
+  }
+  run('npx', ['tsx', 'src/compiler/cli.ts', big, '--out', path.join(out, 'data', 'big'), '--quiet', '--no-cache']);
 }
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
