@@ -50,13 +50,18 @@ export function readFrontmatter(text: string, file: string): Frontmatter {
     if (/^-+$/.test(language)) return { data: {}, body: text, bodyLineOffset: 0, diagnostics: [] }; // a rule, not frontmatter
     return empty([warning('frontmatter-language', file, `Frontmatter fenced as "---${fence[1]}" is not YAML; it was ignored and never run.`, 1)]);
   }
+  // gray-matter is handed only the frontmatter block: it keys its cache lookup by the whole input, and a
+  // 1 MB body would be hashed for nothing. Options are always passed, which bypasses that cache.
+  const close = text.indexOf('\n---', 3);
+  const lineEnd = close === -1 ? -1 : text.indexOf('\n', close + 4);
+  const head = lineEnd === -1 ? text : text.slice(0, lineEnd + 1);
   let parsed: { data: unknown; content: string };
   try {
-    // Options are always passed: that bypasses gray-matter's content-keyed cache.
-    parsed = (matter as unknown as MatterFn)(text, MATTER_OPTIONS);
+    parsed = (matter as unknown as MatterFn)(head, MATTER_OPTIONS);
   } catch (error) {
     return empty([yamlWarning(error, file)]);
   }
+  if (head.length < text.length) parsed = { data: parsed.data, content: parsed.content + text.slice(head.length) };
   const data = parsed.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return empty([warning('frontmatter-not-mapping', file, 'Frontmatter is not a set of "key: value" pairs; it was ignored.', 2)]);

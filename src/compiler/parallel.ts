@@ -5,6 +5,9 @@ import { Worker } from 'node:worker_threads';
 import { readNote, type ReadResult } from './readNote.ts';
 import type { NoteFile } from './scan.ts';
 
+/** A JavaScript bootstrap that registers tsx, then loads readWorker.ts. */
+const WORKER_URL = new URL('./readWorker.mjs', import.meta.url);
+
 /** Below this, starting workers costs more than it saves. */
 export const PARALLEL_FROM = 1500;
 const BATCH = 100;
@@ -14,7 +17,8 @@ export async function readNotes(files: readonly NoteFile[], onProgress?: (done: 
   if (files.length >= PARALLEL_FROM && workers > 1) {
     try {
       return await readInWorkers(files, workers, onProgress);
-    } catch {
+    } catch (error) {
+      if (process.env.ATLAS_DEBUG) console.error('workers failed:', error);
       // A worker could not start here (e.g. the compiler was bundled into another tool): read in this thread.
     }
   }
@@ -51,7 +55,7 @@ function readInWorkers(files: readonly NoteFile[], count: number, onProgress?: (
       worker.postMessage(files.slice(start, next));
     };
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(new URL('./readWorker.ts', import.meta.url));
+      const worker = new Worker(WORKER_URL);
       worker.once('error', finish);
       pool.push(worker);
       feed(worker);

@@ -51,6 +51,7 @@ export function parseNote(path: string, noteText: string): ParsedNote {
   const external: ExternalLink[] = [];
   const inlineTags: string[] = [];
   let firstHeading: string | undefined;
+  const snippetTargets = new Set<string>();
   // Table cells carry no line map of their own; they take the line of the row (the last block that had one).
   let blockLine = 0;
 
@@ -61,7 +62,7 @@ export function parseNote(path: string, noteText: string): ParsedNote {
       firstHeading = plainText(tokens[i + 1]?.children ?? []);
     }
     if (token.type !== 'inline' || !token.children) continue;
-    collectInline(token, front.bodyLineOffset + blockLine, links, external, inlineTags);
+    collectInline(token, front.bodyLineOffset + blockLine, links, external, inlineTags, snippetTargets);
   }
   // Properties such as `related: "[[Other note]]"` are links too, as in Obsidian.
   for (const value of Object.values(meta)) {
@@ -89,7 +90,7 @@ export function parseNote(path: string, noteText: string): ParsedNote {
 }
 
 /** `startLine`: 0-based line in the file of the inline token's first line. */
-function collectInline(token: Token, startLine: number, links: RawLink[], external: ExternalLink[], tags: string[]): void {
+function collectInline(token: Token, startLine: number, links: RawLink[], external: ExternalLink[], tags: string[], snippetTargets: Set<string>): void {
   const content = token.content;
   let line = startLine + 1;
   let counted = 0;
@@ -102,6 +103,12 @@ function collectInline(token: Token, startLine: number, links: RawLink[], extern
   // Markdown link tokens carry no source position: find each one's `](` after the previous link.
   let cursor = 0;
   const children = token.children!;
+  // Backlinks show the context of a note's first link to a target only, so later ones need none.
+  const firstSnippet = (target: string, text: string, pos: number): string => {
+    if (snippetTargets.has(target)) return '';
+    snippetTargets.add(target);
+    return snippetAt(text, pos);
+  };
   for (let c = 0; c < children.length; c++) {
     const child = children[c]!;
     if (child.type === 'wikilink') {
@@ -111,7 +118,7 @@ function collectInline(token: Token, startLine: number, links: RawLink[], extern
       if (link.external) addExternal(external, link.target, displayText(link));
       else if (!isAttachment(link.target)) {
         child.meta.slot = links.length;
-        links.push({ link, slot: links.length, line: lineOf(pos), snippet: snippetAt(content, pos) });
+        links.push({ link, slot: links.length, line: lineOf(pos), snippet: firstSnippet(link.target, content, pos) });
       }
     } else if (child.type === 'link_open') {
       const href = child.attrGet('href') ?? '';
@@ -121,7 +128,7 @@ function collectInline(token: Token, startLine: number, links: RawLink[], extern
         const pos = at === -1 ? cursor : Math.max(0, content.lastIndexOf('[', at));
         if (at !== -1) cursor = at + 2;
         child.meta = { slot: links.length };
-        links.push({ link: note, slot: links.length, line: lineOf(pos), snippet: snippetAt(content, pos) });
+        links.push({ link: note, slot: links.length, line: lineOf(pos), snippet: firstSnippet(note.target, content, pos) });
       } else {
         addExternal(external, href, plainText(children.slice(c + 1, closeOf(children, c))) || href);
       }

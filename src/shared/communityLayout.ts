@@ -118,9 +118,10 @@ function layoutRegion(graph: Graph, members: string[], options: CommunityLayoutO
     });
   }
   if (sub.size > 0) {
-    const large = members.length > 400;
+    // Exact forces for small regions; Barnes-Hut and fewer sweeps for large ones (the seed is already spread).
+    const large = members.length > 120;
     forceAtlas2.assign(sub, {
-      iterations: large ? 60 : 150,
+      iterations: large ? 50 : 120,
       settings: { ...forceAtlas2.inferSettings(sub), linLogMode: true, outboundAttractionDistribution: true, barnesHutOptimize: large, gravity: 1 },
     });
   } else {
