@@ -57,6 +57,8 @@ export interface SizeResult {
   median: { totalSeconds: number; compileSeconds: number; emitSeconds: number; cpuSeconds: number; processSeconds: number; maxRssMiB: number; notesPerSecond: number } | undefined;
   processSeconds: number[];
   stages: ChildResult | undefined;
+  /** Median seconds per stage as compileVault reports them in the full runs (the real pipeline, workers and all). */
+  compilerStages: Record<string, number> | undefined;
   budget: Budget | undefined;
   verdict: string;
   measuredAt: string;
@@ -77,10 +79,18 @@ const log = (text: string): void => {
   process.stderr.write(`${text}\n`);
 };
 
+/** A child that takes longer than this is killed and counted as failed (a hung write was seen once). */
+let childTimeoutSeconds = 1800;
+
 function runChild(target: Target, mode: 'full' | 'stages', vault: string, out: string): Promise<{ result?: ChildResult; wallSeconds: number; error?: string }> {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(process.execPath, ['--import', 'tsx', target.child, mode, vault, out], { cwd: REPO_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, childTimeoutSeconds * 1000);
     let stdout = '';
     let stderr = '';
     let firstError = '';
@@ -93,7 +103,9 @@ function runChild(target: Target, mode: 'full' | 'stages', vault: string, out: s
       stderr = (stderr + text).slice(-4000);
     });
     child.on('close', (code, signal) => {
+      clearTimeout(timer);
       const wallSeconds = (performance.now() - started) / 1000;
+      if (timedOut) firstError = `killed after ${childTimeoutSeconds} s (timeout)`;
       const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
       if (code === 0 && line) resolve({ result: JSON.parse(line.slice(7)) as ChildResult, wallSeconds });
       else resolve({ wallSeconds, error: `exit ${code ?? signal}: ${firstError.trim()} | ${stderr.trim().split('\n').slice(-3).join(' | ')}` });
@@ -123,7 +135,7 @@ async function benchSize(target: Target, shape: Shape, notes: number, seed: numb
   const result: SizeResult = {
     key: `${shape}-${notes}-s${seed}`, shape, notes, seed,
     vault: { files: stamp.stats.files, bytes: stamp.stats.bytes, links: stamp.stats.links, ghostLinks: stamp.stats.ghostLinks, variantLinks: stamp.stats.variantLinks },
-    runs: [], failures: [], median: undefined, processSeconds: [], stages: undefined,
+    runs: [], failures: [], median: undefined, processSeconds: [], stages: undefined, compilerStages: undefined,
     budget: BUDGETS[shape][notes], verdict: '', measuredAt: new Date().toISOString(),
     loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '),
     source: target.source,
@@ -162,6 +174,11 @@ async function benchSize(target: Target, shape: Shape, notes: number, seed: numb
       maxRssMiB: median(result.runs.map((r) => r.maxRssMiB)),
       notesPerSecond: notes / total,
     };
+  }
+  const reported = result.runs.filter((r) => r.compilerTimings);
+  if (reported.length > 0) {
+    const names = [...new Set(reported.flatMap((r) => Object.keys(r.compilerTimings!)))];
+    result.compilerStages = Object.fromEntries(names.map((name) => [name, median(reported.map((r) => (r.compilerTimings![name] ?? 0) / 1000))]));
   }
   result.verdict = verdict(result);
   return result;
@@ -257,6 +274,25 @@ export function stageTable(results: SizeResult[]): string {
   return rows.join('\n');
 }
 
+/** Stage times the compiler reports about itself (compileVault's `timings` option), median of the full runs. */
+export function compilerStageTable(results: SizeResult[]): string {
+  const reported = results.filter((r) => r.compilerStages);
+  if (reported.length === 0) return '';
+  const names = [...new Set(reported.flatMap((r) => Object.keys(r.compilerStages!)))];
+  const rows = [
+    `| stage (wall s, share of compile+emit) | ${reported.map((r) => `${r.shape} ${label(r.notes)}`).join(' | ')} |`,
+    `| --- | ${reported.map(() => '---:').join(' | ')} |`,
+  ];
+  for (const name of names) {
+    rows.push(`| ${name} | ${reported.map((r) => {
+      const value = r.compilerStages![name];
+      return value === undefined ? '—' : `${fmt(value)} (${fmt((100 * value) / r.median!.totalSeconds, 0)}%)`;
+    }).join(' | ')} |`);
+  }
+  rows.push(`| emit (measured by the bench) | ${reported.map((r) => `${fmt(r.median!.emitSeconds)} (${fmt((100 * r.median!.emitSeconds) / r.median!.totalSeconds, 0)}%)`).join(' | ')} |`);
+  return rows.join('\n');
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -267,11 +303,12 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string', default: '1' },
       'no-stages': { type: 'boolean', default: false },
       rev: { type: 'string' },
+      timeout: { type: 'string', default: '1800' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    process.stdout.write('Usage: npm run bench:compile -- [--shape mixed|wiki] [--sizes 1000,10000] [--runs N] [--seed N] [--no-stages] [--rev <git rev>]\n'
+    process.stdout.write('Usage: npm run bench:compile -- [--shape mixed|wiki] [--sizes 1000,10000] [--runs N] [--seed N] [--no-stages] [--rev <git rev>] [--timeout <s per child, default 1800>]\n'
       + 'Defaults: mixed 1000,10000,50000 (wiki: 1000,10000,25000); 3 runs up to 10k notes, 1 above; seed 1.\n'
       + '--rev measures a clean export of that commit\'s src/ instead of the working tree (edits in progress and all).\n');
     return 0;
@@ -283,6 +320,7 @@ async function main(argv: string[]): Promise<number> {
   const seed = Number(values.seed);
   mkdirSync(OUT_DIR, { recursive: true });
   const target = values.rev ? exportedRevision(values.rev) : workingTree();
+  childTimeoutSeconds = Number(values.timeout);
 
   const results: SizeResult[] = [];
   for (const notes of sizes) {
@@ -296,8 +334,10 @@ async function main(argv: string[]): Promise<number> {
   writeFileSync(RESULTS_FILE, `${JSON.stringify({ machine: machine(), results: merged }, null, 2)}\n`);
 
   process.stdout.write(`\n## Compile benchmark (${shape}, seed ${seed})\n\n${summaryTable(results)}\n`);
+  const reportedStages = compilerStageTable(results);
+  if (reportedStages) process.stdout.write(`\n### Time by stage, as compileVault reports it (median of the full runs)\n\n${reportedStages}\n`);
   const stages = stageTable(results);
-  if (stages) process.stdout.write(`\n### Time by stage (one extra run per size)\n\n${stages}\n`);
+  if (stages) process.stdout.write(`\n### Time by stage: the stage functions re-run one by one, serially, with CPU time (one extra run per size)\n\n${stages}\n`);
   const { commit, dirtySrcFiles } = target.source;
   process.stdout.write(`\nCompiler at ${commit}${values.rev ? ' (clean export)' : dirtySrcFiles > 0 ? ` with ${dirtySrcFiles} uncommitted file(s) under src/` : ''}.`);
   process.stdout.write(`\nMachine: ${Object.entries(machine()).map(([k, v]) => `${k} ${v}`).join(', ')}\nResults: ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
