@@ -57,6 +57,8 @@ export interface SizeResult {
   median: { totalSeconds: number; compileSeconds: number; emitSeconds: number; cpuSeconds: number; processSeconds: number; maxRssMiB: number; notesPerSecond: number } | undefined;
   processSeconds: number[];
   stages: ChildResult | undefined;
+  /** Why the stage run failed, if it did. */
+  stageFailure?: string;
   /** Median seconds per stage as compileVault reports them in the full runs (the real pipeline, workers and all). */
   compilerStages: Record<string, number> | undefined;
   budget: Budget | undefined;
@@ -159,6 +161,7 @@ async function benchSize(target: Target, shape: Shape, notes: number, seed: numb
       result.stages = staged;
       log(`${shape} ${label(notes)} stages: ${Object.entries(staged.stages ?? {}).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
     } else {
+      result.stageFailure = error ?? 'unknown failure';
       log(`${shape} ${label(notes)} stage run FAILED: ${error}`);
     }
   }
