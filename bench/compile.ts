@@ -3,7 +3,8 @@
 // For each size: generate the seeded vault under bench/.vaults/ (or reuse it when its stamp matches), then
 // compile it `runs` times, each in a fresh child process (bench/compile-child.ts) so that peak RSS is this
 // compile's alone, plus one extra child that times each stage separately. Prints Markdown tables and writes
-// bench/.out/compile-results.json (entries from other shapes and sizes already there are kept).
+// bench/.out/compile-results.json, keyed by shape, size, seed and compiler commit: other entries already there are
+// kept, so the file is a history of the compiler's speed.
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -135,7 +136,7 @@ async function benchSize(target: Target, shape: Shape, notes: number, seed: numb
   const stamp = readStamp(vault)!;
   const out = path.join(OUT_DIR, `compile-${shape}-${label(notes)}`);
   const result: SizeResult = {
-    key: `${shape}-${notes}-s${seed}`, shape, notes, seed,
+    key: `${shape}-${notes}-s${seed}@${target.source.commit}${target.source.dirtySrcFiles > 0 ? '+dirty' : ''}`, shape, notes, seed,
     vault: { files: stamp.stats.files, bytes: stamp.stats.bytes, links: stamp.stats.links, ghostLinks: stamp.stats.ghostLinks, variantLinks: stamp.stats.variantLinks },
     runs: [], failures: [], median: undefined, processSeconds: [], stages: undefined, compilerStages: undefined,
     budget: BUDGETS[shape][notes], verdict: '', measuredAt: new Date().toISOString(),
@@ -333,7 +334,7 @@ async function main(argv: string[]): Promise<number> {
 
   const previous = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as { results?: SizeResult[] }).results ?? [] : [];
   const merged = [...previous.filter((p) => !results.some((r) => r.key === p.key)), ...results]
-    .sort((a, b) => a.shape.localeCompare(b.shape) || a.notes - b.notes || a.seed - b.seed);
+    .sort((a, b) => a.measuredAt.localeCompare(b.measuredAt));
   writeFileSync(RESULTS_FILE, `${JSON.stringify({ machine: machine(), results: merged }, null, 2)}\n`);
 
   process.stdout.write(`\n## Compile benchmark (${shape}, seed ${seed})\n\n${summaryTable(results)}\n`);
