@@ -46,6 +46,7 @@ export function resolveVault(parsed: readonly ParsedNote[]): ResolvedVault {
   const backlinks = new Map<NoteId, Backlink[]>();
   const outgoing = new Map<NoteId, LinkRef[]>();
   const stats = { links: 0, unresolvedLinks: 0, selfLinks: 0 };
+  const matchCache = new Map<string, ReturnType<typeof resolveTarget>>();
 
   for (const note of notes) {
     const table = new Map<string, ResolvedTarget>();
@@ -85,7 +86,13 @@ export function resolveVault(parsed: readonly ParsedNote[]): ResolvedVault {
 
     function resolveOne(target: string, line: number): ResolvedTarget {
       if (!target) return { id: note.id, title: note.title, ghost: false }; // [[#Heading]] in this note
-      const match = resolveTarget(index, note.path, target);
+      // The answer depends only on the target and the linking note's folder: most links repeat both.
+      const cacheKey = `${note.path.slice(0, note.path.lastIndexOf('/') + 1)}\n${target}`;
+      let match = matchCache.get(cacheKey);
+      if (match === undefined && !matchCache.has(cacheKey)) {
+        match = resolveTarget(index, note.path, target);
+        matchCache.set(cacheKey, match);
+      }
       if (match) {
         if (match.tiedWith.length > 0) {
           const others = match.tiedWith.map((other) => other.path).join(', ');
