@@ -2,9 +2,11 @@
 // Spawned by bench/compile.ts:  node --import tsx bench/compile-child.ts <full|stages> <vault> <out>
 //
 // full:   compileVault + writeOutput, exactly what `npm run compile` does (minus reading a previous layout).
-// stages: the same pipeline rebuilt from the exported stage functions, each timed on its own. It mirrors
-//         src/compiler/index.ts at the time of writing; if that changes shape, `full` stays the truth and
-//         the stage sum will drift from it (the report shows both, so a drift is visible).
+// stages: the same pipeline rebuilt from the exported stage functions, each timed on its own (wall and CPU),
+//         in one thread: read, decode and parse are split apart, where compileVault runs them together (on
+//         worker threads for big vaults). It mirrors src/compiler/index.ts as of d1802d0; if that changes
+//         shape, `full` stays the truth (its own `timings` are recorded too) and the report shows both sums,
+//         so a drift is visible.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,7 +117,7 @@ async function stages(vault: string, out: string): Promise<ChildResult> {
   diagnostics.push(...resolved.diagnostics);
 
   const html = new Map<NoteId, string>();
-  time('render', () => {
+  time('fill links', () => {
     for (const note of resolved.notes) html.set(note.id, fillLinks(note.html, note.links, resolved.targets.get(note.id) ?? new Map()));
   });
 
