@@ -43,6 +43,7 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   }
   stage('read+parse+render');
   const resolved = resolveVault(parsed);
+  parsed.length = 0; // resolve made its own copies
   diagnostics.push(...resolved.diagnostics);
   stage('resolve');
 
@@ -50,12 +51,14 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   resolved.notes.forEach((note, i) => {
     try {
       html.set(note.id, fillLinks(note.html, note.links, resolved.targets.get(note.id) ?? new Map()));
+      note.html = ''; // the filled copy replaces it: a big vault should not hold its HTML twice
     } catch (error) {
       diagnostics.push(warning('render-failed', note.path, `Could not render this note: ${(error as Error).message}`));
     }
     if (i % 500 === 0) options.onProgress?.(i, total, 'render');
   });
 
+  resolved.targets.clear(); // only the fill stage needs them
   stage('fill links');
   const ids = [...resolved.notes.map((note) => note.id), ...resolved.ghosts.map((ghost) => ghost.id)];
   const positions = layoutGraph({ ids, edges: resolved.edges, previous: options.previousPositions });

@@ -11,6 +11,7 @@ const WORKER_URL = new URL('./readWorker.mjs', import.meta.url);
 /** Below this, starting workers costs more than it saves. */
 export const PARALLEL_FROM = 1500;
 const BATCH = 100;
+const BATCH_BYTES = 512 * 1024;
 
 export async function readNotes(files: readonly NoteFile[], onProgress?: (done: number, total: number) => void): Promise<ReadResult[]> {
   const workers = Math.min(availableParallelism(), 8);
@@ -32,6 +33,8 @@ export async function readNotes(files: readonly NoteFile[], onProgress?: (done: 
 
 function readInWorkers(files: readonly NoteFile[], count: number, onProgress?: (done: number, total: number) => void): Promise<ReadResult[]> {
   const results: ReadResult[] = new Array(files.length);
+  // Largest notes first, in batches of similar weight, so no worker is left with the giants at the end.
+  const order = files.map((_, i) => i).sort((a, b) => (files[b]!.size ?? 0) - (files[a]!.size ?? 0) || a - b);
   const pool: Worker[] = [];
   let next = 0;
   let done = 0;
@@ -42,17 +45,22 @@ function readInWorkers(files: readonly NoteFile[], count: number, onProgress?: (
       else resolve(results);
     };
     const feed = (worker: Worker) => {
-      if (next >= files.length) return;
-      const start = next;
-      next = Math.min(files.length, next + BATCH);
-      worker.once('message', (batch: ReadResult[]) => {
-        batch.forEach((result, i) => (results[start + i] = result));
-        done += batch.length;
+      if (next >= order.length) return;
+      const batch: number[] = [];
+      let bytes = 0;
+      while (next < order.length && batch.length < BATCH && (batch.length === 0 || bytes < BATCH_BYTES)) {
+        const index = order[next++]!;
+        batch.push(index);
+        bytes += files[index]!.size ?? 0;
+      }
+      worker.once('message', (read: ReadResult[]) => {
+        read.forEach((result, i) => (results[batch[i]!] = result));
+        done += read.length;
         onProgress?.(done, files.length);
         if (done === files.length) finish();
         else feed(worker);
       });
-      worker.postMessage(files.slice(start, next));
+      worker.postMessage(batch.map((index) => files[index]!));
     };
     for (let i = 0; i < count; i++) {
       const worker = new Worker(WORKER_URL);

@@ -9,6 +9,8 @@ export interface NoteFile {
   /** Vault-relative, '/'-separated, NFC. */
   path: string;
   absolutePath: string;
+  /** Bytes, so big notes can be read first and spread over workers. */
+  size?: number;
 }
 
 export interface ScanResult {
@@ -111,7 +113,7 @@ async function walk(
         out.diagnostics.push(warning('note-too-large', relPath, `Note is ${size} bytes, over the ${MAX_NOTE_BYTES}-byte limit; skipped.`));
         continue;
       }
-      out.files.push({ path: relPath, absolutePath: realPath });
+      out.files.push({ path: relPath, absolutePath: realPath, size });
     } else {
       out.skippedFiles++;
     }
