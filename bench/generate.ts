@@ -15,6 +15,7 @@
 //   only match after normalisation; thousands of links to missing notes; an `> [!info]` callout; topic notes
 //   linking to related topics by preferential attachment (hubs and communities); a few ~1 MB giants, one with
 //   a single line of several hundred thousand characters. About 7-8 KB a note on average.
+import { seededRandom } from '../src/shared/forceLayout.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -72,17 +73,8 @@ export interface VaultStamp {
 // ---------------------------------------------------------------------------------------------------------
 // Randomness
 
-/** mulberry32: a small, fast, seeded PRNG. Returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the same seeded PRNG the layout uses. Returns floats in [0, 1). */
+export const mulberry32 = seededRandom;
 
 class Rng {
   readonly next: () => number;
