@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright';
 import { generateVault, readStamp, STAMP_FILE, vaultIsCurrent, type GenerateOptions } from './generate.ts';
-import { measureRun, type OurTargets, type PageKind, type RunResult } from './app/measure.ts';
+import { measureRun, withTimeout, type OurTargets, type PageKind, type RunResult } from './app/measure.ts';
 import { budgetTable, label, sizeTable, summariseSize, type SizeReport } from './app/report.ts';
 import { startServer } from './app/server.ts';
 
@@ -162,8 +162,33 @@ function chooseTargets(graph: { nodes: WireNode[] }): OurTargets {
 async function launch(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH === '' ? undefined : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  browser.on('disconnected', () => log('(the browser disconnected)'));
+  browser.on('disconnected', onDisconnected);
+  const cdp = await browser.newBrowserCDPSession();
+  const pid = (await cdp.send('SystemInfo.getProcessInfo')).processInfo.find((p) => p.type === 'browser')?.id;
+  await cdp.detach();
+  if (pid !== undefined) browserPids.set(browser, pid);
   return browser;
+}
+
+const browserPids = new WeakMap<Browser, number>();
+const onDisconnected = (): void => log('(the browser disconnected)');
+
+/** Close the browser; if it will not close (a renderer stuck in a script), kill the process we launched. */
+async function closeBrowser(browser: Browser): Promise<void> {
+  browser.off('disconnected', onDisconnected);
+  try {
+    await withTimeout(browser.close(), 20_000, 'closing the browser');
+  } catch {
+    const pid = browserPids.get(browser);
+    log(`the browser did not close in 20 s; killing its process ${pid ?? '(pid unknown)'}`);
+    if (pid !== undefined) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
 }
 
 function describeRun(r: RunResult): string {
@@ -209,7 +234,7 @@ function sectionMarkdown(reports: SizeReport[], machine: Machine, command: strin
     'How it measures (bench/app/measure.ts; one browser, one page at a time, a fresh browser context per run; ours and naive runs alternate):',
     '- **first painted map**: navigation start to the page\'s own mark (`atlas:map-painted`: Cytoscape\'s first `render` event; `naive:map-painted` likewise, after the layout).',
     '- **answers input**: as soon as Node sees the paint, it sends one wheel notch at the map\'s centre; the time (from navigation) of the first animation frame at which the zoom has changed, and the delay from that wheel event\'s timestamp to that frame.',
-    '- **note panel**: after the pan/zoom and a reset (`0`), a click on a drawn, median-degree note (from its `mousedown`), then `location.hash = \'#/note/<id>\'` for another median-degree note (from the assignment), until the first animation frame at which `#note-title` shows it (MutationObserver + rAF polling, on the page\'s clock). The row below the click is when the title reached the DOM, before the map\'s own update let that frame paint.',
+    '- **note panel**: after the pan/zoom and a reset (`0`), a click on the median-degree note among those drawn (from its `mousedown`), then `location.hash = \'#/note/<id>\'` for another median-degree note (from the assignment), until the first animation frame at which `#note-title` shows it (MutationObserver + rAF polling, on the page\'s clock). The row below the click is when the title reached the DOM, before the map\'s own update let that frame paint.',
     '- **search**: `/`, then `fill` the full title of a median-degree note into the combobox; from that `input` event to the first animation frame at which the Results listbox lists it. The first query also builds the search index (lazily, on the main thread); the next query is for another note.',
     '- **pan/zoom**: Playwright wheels in at the centre (60 events, about 10× in: past the zoom where our app draws every note in view), drags 300 px from an empty spot (the naive page\'s nodes are pannable, so it drags from the centre), and wheels back out; one event every 16 ms, up to 4 in flight (a page that falls behind has them queued and coalesced, like a real mouse). '
     + 'The frame time is the interval between Cytoscape\'s `render` events (found through the container\'s `_cyreg`) while input is still arriving: how often the map shows a new picture. The animation-frame gaps (rAF timestamps over each phase plus 400 ms of settling) show main-thread stalls, including work deferred until the viewport settles.',
@@ -343,8 +368,7 @@ async function main(argv: string[]): Promise<number> {
           if (which === 'naive' && !result.ok && (result.timedOut || result.crashed)) naiveGaveUpAt ??= notes;
           if (!browserOk) {
             log('the browser did not close a context in time; restarting it');
-            browser.removeAllListeners('disconnected');
-            await browser.close().catch(() => undefined);
+            await closeBrowser(browser);
             browser = await launch();
           }
         }
@@ -361,12 +385,8 @@ async function main(argv: string[]): Promise<number> {
       }));
     }
   } finally {
-    browser.removeAllListeners('disconnected');
-    log('closing the browser');
-    await browser.close().catch(() => undefined);
-    log('stopping the server');
+    await closeBrowser(browser);
     await server.stop();
-    log('stopped');
   }
   machine.uptimeAtEnd = uptime();
   log(`bench:app done: ${machine.uptimeAtEnd}`);

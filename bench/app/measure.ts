@@ -255,7 +255,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 class TimedOut extends Error {}
 
 /** Reject after `ms`; the original promise is left to settle (and be ignored) when the context closes. */
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   promise.catch(() => undefined);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -511,6 +511,24 @@ async function attempt<T>(result: RunResult, what: string, ms: number, action: (
 }
 
 /**
+ * A page stuck in a long script (the naive layout) keeps its renderer busy; closing its context does not stop
+ * it, and the browser then will not close either. Kill that renderer: the busiest one of this browser, whose
+ * only page is the one that timed out.
+ */
+async function killBusiestRenderer(browser: Browser): Promise<string> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+    const renderer = processInfo.filter((p) => p.type === 'renderer').sort((a, b) => b.cpuTime - a.cpuTime)[0];
+    if (!renderer) return 'no renderer to stop';
+    process.kill(renderer.id, 'SIGKILL');
+    return `stopped its renderer (pid ${renderer.id}, ${renderer.cpuTime.toFixed(0)} s of CPU)`;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/**
  * One run: a fresh context, load, then (ours) interact. Never throws; a failure is recorded in the result.
  * Returns whether the browser is still usable (a context that would not close means it is not).
  */
@@ -591,6 +609,10 @@ export async function measureRun(browser: Browser, kind: PageKind, run: number, 
   }
   if (errors.length > 0) result.problems.push(`page errors: ${errors.slice(0, 3).join(' | ')}`);
   let browserOk = true;
+  if (result.timedOut) {
+    const stopped = await withTimeout(killBusiestRenderer(browser), 20_000, 'stopping the renderer').catch((error: Error) => error.message);
+    result.problems.push(`after the time-out: ${stopped}`);
+  }
   try {
     await withTimeout(context.close(), 60_000, 'closing the context');
   } catch {
