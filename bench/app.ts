@@ -250,12 +250,12 @@ function sectionMarkdown(reports: SizeReport[], machine: Machine, command: strin
 }
 
 /** Replace (or append) the app section; keep a hand-written "### Analysis" under it, and every other section as it is. */
-function writeSection(markdown: string): void {
-  const text = existsSync(BENCHMARKS_MD) ? readFileSync(BENCHMARKS_MD, 'utf8') : '# Benchmarks\n';
+export function writeSection(markdown: string, file = BENCHMARKS_MD): void {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   const lines = text.split('\n');
   const start = lines.findIndex((l) => l.trim() === SECTION_HEADING);
   if (start < 0) {
-    writeFileSync(BENCHMARKS_MD, `${text.replace(/\n*$/, '')}\n\n${markdown.replace(/\n*$/, '')}\n`);
+    writeFileSync(file, `${text.replace(/\n*$/, '')}\n\n${markdown.replace(/\n*$/, '')}\n`);
     return;
   }
   let end = lines.findIndex((l, i) => i > start && /^#{1,2} /.test(l));
@@ -266,7 +266,7 @@ function writeSection(markdown: string): void {
   const section = [markdown.replace(/\n*$/, ''), ...(analysis ? ['', analysis] : [])].join('\n');
   const before = lines.slice(0, start).join('\n').replace(/\n*$/, '');
   const after = lines.slice(end).join('\n').replace(/^\n*/, '');
-  writeFileSync(BENCHMARKS_MD, `${before ? `${before}\n\n` : ''}${section}\n${after ? `\n${after.replace(/\n*$/, '')}\n` : ''}`);
+  writeFileSync(file, `${before ? `${before}\n\n` : ''}${section}\n${after ? `\n${after.replace(/\n*$/, '')}\n` : ''}`);
 }
 
 async function main(argv: string[]): Promise<number> {
