@@ -2,6 +2,9 @@
 import { expect, test } from '@playwright/test';
 import { clickNode, noteTitle, waitForMap, watchErrors } from './support.ts';
 
+/** Screenshots go to test-results/; with UPDATE_SCREENSHOTS=1 they also refresh the README's copies in docs/. */
+const shot = (name: string) => (process.env.UPDATE_SCREENSHOTS ? `docs/${name}` : `test-results/${name}`);
+
 test('the demo vault opens as a map, a note opens, and nothing is requested from other hosts', async ({ page, request }) => {
   const errors = watchErrors(page);
   const foreign: string[] = [];
@@ -17,20 +20,20 @@ test('the demo vault opens as a map, a note opens, and nothing is requested from
   expect(await page.evaluate(() => window.topicAtlas.nodeCount())).toBe(graph.nodes.length);
   await expect(page.getByRole('heading', { level: 2 })).toContainText('demo');
   await page.waitForTimeout(500);
-  await page.screenshot({ path: 'docs/screenshot-overview.png' });
+  await page.screenshot({ path: shot('screenshot-overview.png') });
 
   await clickNode(page, 'topics.ai_alignment_and_safety');
   await expect(noteTitle(page)).toHaveText('AI alignment and safety');
   await expect(page.getByRole('region', { name: 'Backlinks' }).getByRole('link').first()).toBeVisible();
   await page.waitForTimeout(600);
-  await page.screenshot({ path: 'docs/screenshot.png' });
+  await page.screenshot({ path: shot('screenshot.png') });
 
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/demo/index.html#/note/episodes.legg_path_to_agi?local=2');
   await expect(noteTitle(page)).toContainText('Shane Legg');
   await expect(page.locator('.note-body')).toContainText('since he first published it—a rough even chance'); // mojibake repaired
   await page.waitForTimeout(900);
-  await page.screenshot({ path: 'docs/screenshot-dark-local.png' });
+  await page.screenshot({ path: shot('screenshot-dark-local.png') });
 
   expect(errors).toEqual([]);
   expect(foreign).toEqual([]);
