@@ -15,7 +15,12 @@ export interface AssembleInput {
   skippedFiles: number;
 }
 
-export function assemble({ vaultName, resolved, html, positions, diagnostics, skippedFiles }: AssembleInput): { graph: Graph; pages: NotePage[] } {
+export function assemble(input: AssembleInput): { graph: Graph; pages: NotePage[] } {
+  return { graph: assembleGraph(input), pages: assemblePages(input.resolved, input.html) };
+}
+
+/** The graph needs the layout; pages do not, so they can be written while the layout runs. */
+export function assembleGraph({ vaultName, resolved, positions, diagnostics, skippedFiles }: Omit<AssembleInput, 'html'>): Graph {
   const degreeIn = new Map<string, Set<string>>();
   const degreeOut = new Map<string, Set<string>>();
   for (const { source, target } of resolved.edges) {
@@ -53,7 +58,7 @@ export function assemble({ vaultName, resolved, html, positions, diagnostics, sk
   ].sort((a, b) => compareStrings(a.id, b.id));
 
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  const graph: Graph = {
+  return {
     schemaVersion: SCHEMA_VERSION,
     vaultName,
     stats: {
@@ -69,12 +74,14 @@ export function assemble({ vaultName, resolved, html, positions, diagnostics, sk
     edges: resolved.edges,
     diagnostics,
   };
+}
 
+export function assemblePages(resolved: ResolvedVault, html: ReadonlyMap<NoteId, string>): NotePage[] {
   const split = (refs: LinkRef[] | undefined) => ({
     outgoing: (refs ?? []).filter((ref) => !ref.ghost),
     unresolved: (refs ?? []).filter((ref) => ref.ghost),
   });
-  const pages: NotePage[] = [
+  return [
     ...resolved.notes.map((note) => ({
       schemaVersion: SCHEMA_VERSION,
       id: note.id,
@@ -93,5 +100,4 @@ export function assemble({ vaultName, resolved, html, positions, diagnostics, sk
       external: [],
     })),
   ];
-  return { graph, pages };
 }

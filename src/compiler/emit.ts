@@ -9,6 +9,12 @@ export const serializeGraph = (graph: Graph): string => `${JSON.stringify(toGrap
 export const serializePage = (page: NotePage): string => `${JSON.stringify(page)}\n`;
 
 export async function writeOutput(outDir: string, { graph, pages }: CompiledVault): Promise<void> {
+  await writePages(outDir, pages);
+  await writeGraph(outDir, graph);
+}
+
+/** notes/<id>.json for every page, and no stale ones. */
+export async function writePages(outDir: string, pages: readonly NotePage[]): Promise<void> {
   const notesDir = path.join(outDir, 'notes');
   await fs.mkdir(notesDir, { recursive: true });
   const keep = new Set(pages.map((page) => `${page.id}.json`));
@@ -18,6 +24,10 @@ export async function writeOutput(outDir: string, { graph, pages }: CompiledVaul
     if (isPage && !keep.has(entry.name)) await fs.rm(path.join(notesDir, entry.name), { force: true });
   }
   await inParallel(pages, 32, (page) => fs.writeFile(path.join(notesDir, `${page.id}.json`), serializePage(page)));
+}
+
+export async function writeGraph(outDir: string, graph: Graph): Promise<void> {
+  await fs.mkdir(outDir, { recursive: true });
   await fs.writeFile(path.join(outDir, 'graph.json'), serializeGraph(graph));
 }
 

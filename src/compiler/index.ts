@@ -1,11 +1,13 @@
 // compile(dir) = scan -> decode -> parse -> resolve -> render -> layout -> assemble. Emit is separate (emit.ts).
+// Big vaults lay out in a worker while this thread fills links and hands the pages to `emitPages`.
 import path from 'node:path';
 import type { Diagnostic, Graph, NoteId, NotePage } from '../shared/schema.ts';
 import { sortDiagnostics, warning } from './diagnostics.ts';
-import { assemble } from './assemble.ts';
-import { layoutGraph } from './layout.ts';
+import { assembleGraph, assemblePages } from './assemble.ts';
+import { layoutGraph, layoutInWorker, type Position } from './layout.ts';
 import type { ParsedNote } from './parse.ts';
-import { readNotes } from './parallel.ts';
+import { PARALLEL_FROM, readNotes } from './parallel.ts';
+import { prepareWorkers } from './workers.ts';
 import { fillLinks } from './render.ts';
 import { resolveVault } from './resolve.ts';
 import { scanVault } from './scan.ts';
@@ -18,6 +20,8 @@ export interface CompileOptions {
   vaultName?: string;
   /** Filled with milliseconds per stage, for benchmarks and `--timings`. */
   timings?: Record<string, number>;
+  /** Given every page as soon as they are rendered, while the layout still runs (the CLI writes them then). */
+  emitPages?: (pages: NotePage[]) => Promise<void>;
 }
 
 export interface CompiledVault {
@@ -32,6 +36,8 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
     if (options.timings) options.timings[name] = Math.round(now - lap);
     lap = now;
   };
+  // The worker code is bundled in esbuild's own process, alongside the scan (once per process).
+  void prepareWorkers().catch(() => undefined);
   const scanned = await scanVault(vaultDir);
   stage('scan');
   const diagnostics: Diagnostic[] = [...scanned.diagnostics];
@@ -47,6 +53,11 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   diagnostics.push(...resolved.diagnostics);
   stage('resolve');
 
+  // The layout needs only ids and edges: big vaults lay out in a worker while this thread renders.
+  const ids = [...resolved.notes.map((note) => note.id), ...resolved.ghosts.map((ghost) => ghost.id)];
+  const layoutInput = { ids, edges: resolved.edges, previous: options.previousPositions };
+  const laying: Promise<Map<string, Position>> = total >= PARALLEL_FROM ? layoutInWorker(layoutInput) : Promise.resolve(layoutGraph(layoutInput));
+
   const html = new Map<NoteId, string>();
   resolved.notes.forEach((note, i) => {
     try {
@@ -60,12 +71,15 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
 
   resolved.targets.clear(); // only the fill stage needs them
   stage('fill links');
-  const ids = [...resolved.notes.map((note) => note.id), ...resolved.ghosts.map((ghost) => ghost.id)];
-  const positions = layoutGraph({ ids, edges: resolved.edges, previous: options.previousPositions });
-  stage('layout');
+  const pages = assemblePages(resolved, html);
+  html.clear();
+  if (options.emitPages) await options.emitPages(pages);
+  stage('pages');
+  const positions = await laying;
+  stage('layout (after pages)');
   const home = resolved.notes.find((note) => /^(index|readme|home)\.md$/i.test(note.path));
   const vaultName = options.vaultName ?? home?.title ?? path.basename(path.resolve(vaultDir));
-  const result = assemble({ vaultName, resolved, html, positions, diagnostics: sortDiagnostics(diagnostics), skippedFiles: scanned.skippedFiles });
+  const graph = assembleGraph({ vaultName, resolved, positions, diagnostics: sortDiagnostics(diagnostics), skippedFiles: scanned.skippedFiles });
   stage('assemble');
-  return result;
+  return { graph, pages };
 }

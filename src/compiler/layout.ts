@@ -1,2 +1,20 @@
 // Stage 5: positions computed once at build time, so the app does no layout work on load.
+import { layoutGraph, type LayoutInput, type Position } from '../shared/forceLayout.ts';
+import { startWorker } from './workers.ts';
+
 export { layoutGraph, seededRandom, type Position, type LayoutInput } from '../shared/forceLayout.ts';
+
+/** The same layout in a worker thread, so this thread can render and write pages meanwhile. */
+export async function layoutInWorker(input: LayoutInput): Promise<Map<string, Position>> {
+  let worker;
+  try {
+    worker = await startWorker();
+  } catch {
+    return layoutGraph(input); // no worker here: lay out in this thread
+  }
+  try {
+    return await worker.run<Map<string, Position>>({ kind: 'layout', input });
+  } finally {
+    worker.stop();
+  }
+}

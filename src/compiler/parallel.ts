@@ -1,12 +1,9 @@
 // Read and parse notes on every core. Small vaults (and any environment where a worker cannot start)
 // are read in this thread; the result is the same either way, in the same order.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { readNote, type ReadResult } from './readNote.ts';
 import type { NoteFile } from './scan.ts';
-
-/** A JavaScript bootstrap that registers tsx, then loads readWorker.ts. */
-const WORKER_URL = new URL('./readWorker.mjs', import.meta.url);
+import { startWorker, type CompileWorker } from './workers.ts';
 
 /** Below this, starting workers costs more than it saves. */
 export const PARALLEL_FROM = 1500;
@@ -31,42 +28,35 @@ export async function readNotes(files: readonly NoteFile[], onProgress?: (done: 
   return results;
 }
 
-function readInWorkers(files: readonly NoteFile[], count: number, onProgress?: (done: number, total: number) => void): Promise<ReadResult[]> {
+export async function readInWorkers(files: readonly NoteFile[], count: number, onProgress?: (done: number, total: number) => void): Promise<ReadResult[]> {
   const results: ReadResult[] = new Array(files.length);
   // Largest notes first, in batches of similar weight, so no worker is left with the giants at the end.
   const order = files.map((_, i) => i).sort((a, b) => (files[b]!.size ?? 0) - (files[a]!.size ?? 0) || a - b);
-  const pool: Worker[] = [];
   let next = 0;
   let done = 0;
-  return new Promise<ReadResult[]>((resolve, reject) => {
-    const finish = (error?: unknown) => {
-      for (const worker of pool) void worker.terminate();
-      if (error) reject(error);
-      else resolve(results);
-    };
-    const feed = (worker: Worker) => {
-      if (next >= order.length) return;
-      const batch: number[] = [];
-      let bytes = 0;
-      while (next < order.length && batch.length < BATCH && (batch.length === 0 || bytes < BATCH_BYTES)) {
-        const index = order[next++]!;
-        batch.push(index);
-        bytes += files[index]!.size ?? 0;
-      }
-      worker.once('message', (read: ReadResult[]) => {
-        read.forEach((result, i) => (results[batch[i]!] = result));
-        done += read.length;
-        onProgress?.(done, files.length);
-        if (done === files.length) finish();
-        else feed(worker);
-      });
-      worker.postMessage(batch.map((index) => files[index]!));
-    };
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker(WORKER_URL);
-      worker.once('error', finish);
-      pool.push(worker);
-      feed(worker);
+  const nextBatch = (): number[] => {
+    const batch: number[] = [];
+    let bytes = 0;
+    while (next < order.length && batch.length < BATCH && (batch.length === 0 || bytes < BATCH_BYTES)) {
+      const index = order[next++]!;
+      batch.push(index);
+      bytes += files[index]!.size ?? 0;
     }
-  });
+    return batch;
+  };
+  const drain = async (worker: CompileWorker) => {
+    for (let batch = nextBatch(); batch.length > 0; batch = nextBatch()) {
+      const read = await worker.run<ReadResult[]>({ kind: 'read', files: batch.map((index) => files[index]!) });
+      read.forEach((result, i) => (results[batch[i]!] = result));
+      done += read.length;
+      onProgress?.(done, files.length);
+    }
+  };
+  const pool = await Promise.all(Array.from({ length: count }, startWorker));
+  try {
+    await Promise.all(pool.map(drain));
+  } finally {
+    for (const worker of pool) worker.stop();
+  }
+  return results;
 }
