@@ -1,7 +1,8 @@
 // One measured compile, in its own process so that peak RSS belongs to this compile alone.
 // Spawned by bench/compile.ts:  node --import tsx bench/compile-child.ts <full|stages> <vault> <out>
 //
-// full:   compileVault + writeOutput, exactly what `npm run compile` does (minus reading a previous layout).
+// full:   compileVault writing pages as it goes, then graph.json: exactly what `npm run compile` does (minus
+//         reading a previous layout).
 // stages: the same pipeline rebuilt from the exported stage functions, each timed on its own (wall and CPU),
 //         in one thread: read, decode and parse are split apart, where compileVault runs them together (on
 //         worker threads for big vaults). It mirrors src/compiler/index.ts as of d1802d0; if that changes
@@ -14,7 +15,7 @@ import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import type { Diagnostic, NoteId } from '../src/shared/schema.ts';
 import { compileVault } from '../src/compiler/index.ts';
-import { writeGraph, writeOutput, writePages } from '../src/compiler/emit.ts';
+import { pageWriter, removeStalePages, writeGraph, writeOutput } from '../src/compiler/emit.ts';
 import { scanVault } from '../src/compiler/scan.ts';
 import { decodeNote } from '../src/compiler/decode.ts';
 import { parseNote, type ParsedNote } from '../src/compiler/parse.ts';
@@ -58,10 +59,11 @@ async function full(vault: string, out: string): Promise<ChildResult> {
   const cpu0 = cpuNow();
   const t0 = performance.now();
   const compilerTimings: Record<string, number> = {};
-  // As the CLI does it: pages are written while the layout runs, then graph.json.
-  const compiled = await compileVault(vault, { vaultName: 'bench', timings: compilerTimings, emitPages: (pages) => writePages(out, pages) });
+  // As the CLI does it: each page is written as it is rendered (while the layout runs), then graph.json.
+  const compiled = await compileVault(vault, { vaultName: 'bench', timings: compilerTimings, emitPage: await pageWriter(out) });
   const compileSeconds = seconds(t0);
   const t1 = performance.now();
+  await removeStalePages(out, new Set(compiled.graph.nodes.map((node) => node.id)));
   await writeGraph(out, compiled.graph);
   const emitSeconds = seconds(t1);
   return {

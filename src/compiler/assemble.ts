@@ -1,6 +1,6 @@
 // Build the output objects (graph + per-note pages) from the resolved vault, rendered HTML and positions.
 import {
-  SCHEMA_VERSION, type Diagnostic, type Graph, type GraphNode, type LinkRef, type NoteId, type NotePage,
+  SCHEMA_VERSION, type Diagnostic, type Graph, type GraphNode, type NoteId, type NotePage,
 } from '../shared/schema.ts';
 import { compareStrings } from '../shared/noteId.ts';
 import type { Position } from './layout.ts';
@@ -77,27 +77,22 @@ export function assembleGraph({ vaultName, resolved, positions, diagnostics, ski
 }
 
 export function assemblePages(resolved: ResolvedVault, html: ReadonlyMap<NoteId, string>): NotePage[] {
-  const split = (refs: LinkRef[] | undefined) => ({
-    outgoing: (refs ?? []).filter((ref) => !ref.ghost),
-    unresolved: (refs ?? []).filter((ref) => ref.ghost),
-  });
   return [
-    ...resolved.notes.map((note) => ({
-      schemaVersion: SCHEMA_VERSION,
-      id: note.id,
-      html: html.get(note.id) ?? '',
-      backlinks: resolved.backlinks.get(note.id) ?? [],
-      ...split(resolved.outgoing.get(note.id)),
-      external: note.external,
-    })),
-    ...resolved.ghosts.map((ghost) => ({
-      schemaVersion: SCHEMA_VERSION,
-      id: ghost.id,
-      html: '',
-      backlinks: resolved.backlinks.get(ghost.id) ?? [],
-      outgoing: [],
-      unresolved: [],
-      external: [],
-    })),
+    ...resolved.notes.map((note) => notePage(resolved, note, html.get(note.id) ?? '')),
+    ...resolved.ghosts.map((ghost) => notePage(resolved, ghost, '')),
   ];
+}
+
+/** One note's page: its HTML, backlinks, links out (resolved and not) and external links. */
+export function notePage(resolved: ResolvedVault, note: { id: NoteId; external?: NotePage['external'] }, html: string): NotePage {
+  const refs = resolved.outgoing.get(note.id) ?? [];
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: note.id,
+    html,
+    backlinks: resolved.backlinks.get(note.id) ?? [],
+    outgoing: refs.filter((ref) => !ref.ghost),
+    unresolved: refs.filter((ref) => ref.ghost),
+    external: note.external ?? [],
+  };
 }

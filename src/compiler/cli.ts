@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileVault } from './index.ts';
-import { readPreviousPositions, writeGraph, writePages } from './emit.ts';
+import { pageWriter, readPreviousPositions, removeStalePages, writeGraph } from './emit.ts';
 import { formatDiagnostics, formatSummary, progressBar } from './report.ts';
 import { VaultUnreadableError } from './scan.ts';
 
@@ -60,7 +60,8 @@ async function main(argv: string[]): Promise<number> {
   const bar = process.stderr.isTTY && !args.values.quiet ? progressBar(process.stderr) : undefined;
   let compiled;
   try {
-    compiled = await compileVault(notesDir, { previousPositions, onProgress: bar?.update, timings, emitPages: (pages) => writePages(outDir, pages) });
+    // Pages go to disk as they are rendered, so a big vault never holds them all.
+    compiled = await compileVault(notesDir, { previousPositions, onProgress: bar?.update, timings, emitPage: await pageWriter(outDir) });
   } catch (error) {
     bar?.done();
     if (error instanceof VaultUnreadableError) {
@@ -71,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
   }
   bar?.done();
   const writeStarted = performance.now();
+  await removeStalePages(outDir, new Set(compiled.graph.nodes.map((node) => node.id)));
   await writeGraph(outDir, compiled.graph);
   timings['write graph'] = Math.round(performance.now() - writeStarted);
   if (args.values.timings) process.stderr.write(`timings (ms): ${Object.entries(timings).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);

@@ -1,9 +1,9 @@
 // compile(dir) = scan -> decode -> parse -> resolve -> render -> layout -> assemble. Emit is separate (emit.ts).
 // Big vaults lay out in a worker while this thread fills links and hands the pages to `emitPages`.
 import path from 'node:path';
-import type { Diagnostic, Graph, NoteId, NotePage } from '../shared/schema.ts';
+import type { Diagnostic, Graph, NotePage } from '../shared/schema.ts';
 import { sortDiagnostics, warning } from './diagnostics.ts';
-import { assembleGraph, assemblePages } from './assemble.ts';
+import { assembleGraph, notePage } from './assemble.ts';
 import { layoutGraph, layoutInWorker, type Position } from './layout.ts';
 import type { ParsedNote } from './parse.ts';
 import { PARALLEL_FROM, readNotes } from './parallel.ts';
@@ -20,8 +20,11 @@ export interface CompileOptions {
   vaultName?: string;
   /** Filled with milliseconds per stage, for benchmarks and `--timings`. */
   timings?: Record<string, number>;
-  /** Given every page as soon as they are rendered, while the layout still runs (the CLI writes them then). */
-  emitPages?: (pages: NotePage[]) => Promise<void>;
+  /**
+   * Given each page as soon as it is rendered, while the layout still runs, instead of keeping them all
+   * (the CLI writes them straight to disk, so a big vault never holds every page at once). `pages` is then empty.
+   */
+  emitPage?: (page: NotePage) => void;
 }
 
 export interface CompiledVault {
@@ -58,22 +61,25 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   const layoutInput = { ids, edges: resolved.edges, previous: options.previousPositions };
   const laying: Promise<Map<string, Position>> = total >= PARALLEL_FROM ? layoutInWorker(layoutInput) : Promise.resolve(layoutGraph(layoutInput));
 
-  const html = new Map<NoteId, string>();
+  const pages: NotePage[] = [];
+  const emit = options.emitPage ?? ((page: NotePage) => void pages.push(page));
   resolved.notes.forEach((note, i) => {
+    let html = '';
     try {
-      html.set(note.id, fillLinks(note.html, note.links, resolved.targets.get(note.id) ?? new Map()));
-      note.html = ''; // the filled copy replaces it: a big vault should not hold its HTML twice
+      html = fillLinks(note.html, note.links, resolved.targets.get(note.id) ?? new Map());
     } catch (error) {
       diagnostics.push(warning('render-failed', note.path, `Could not render this note: ${(error as Error).message}`));
     }
+    emit(notePage(resolved, note, html));
+    // Only the page needed these: a big vault should not hold every note's HTML and links till the end.
+    note.html = '';
+    note.links = [];
+    resolved.targets.delete(note.id);
+    resolved.backlinks.delete(note.id);
+    resolved.outgoing.delete(note.id);
     if (i % 500 === 0) options.onProgress?.(i, total, 'render');
   });
-
-  resolved.targets.clear(); // only the fill stage needs them
-  stage('fill links');
-  const pages = assemblePages(resolved, html);
-  html.clear();
-  if (options.emitPages) await options.emitPages(pages);
+  for (const ghost of resolved.ghosts) emit(notePage(resolved, ghost, ''));
   stage('pages');
   const positions = await laying;
   stage('layout (after pages)');
