@@ -35,6 +35,12 @@ export interface ParsedNote {
   external: ExternalLink[];
   /** Sanitized HTML whose note links are still slots (see markdown/env.ts). */
   html: string;
+  /**
+   * The same HTML as UTF-8, instead of `html`, when the note was read by a worker: held until the vault is
+   * resolved, and most notes' HTML takes half the memory so (a JS string with any character past U+00FF
+   * takes two bytes per character).
+   */
+  htmlUtf8?: Uint8Array;
   diagnostics: Diagnostic[];
 }
 

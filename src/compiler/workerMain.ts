@@ -1,12 +1,27 @@
 // Entry of a compile worker (bundled by workers.ts): reads and parses batches of notes, or lays out the graph.
 import { parentPort } from 'node:worker_threads';
-import { layoutGraph, type LayoutInput, type Position } from '../shared/forceLayout.ts';
+import { layoutGraph, type Position } from '../shared/forceLayout.ts';
+import { unpackLayoutInput, type PackedLayoutInput } from './layoutMessage.ts';
 import { readNote, type ReadResult } from './readNote.ts';
 import type { NoteFile } from './scan.ts';
 
-export type WorkerRequest = { kind: 'read'; files: NoteFile[] } | { kind: 'layout'; input: LayoutInput };
+export type WorkerRequest = { kind: 'read'; files: NoteFile[] } | { kind: 'layout'; input: PackedLayoutInput };
 export type WorkerReply = ReadResult[] | Map<string, Position>;
 
+const utf8 = new TextEncoder();
+
 parentPort?.on('message', (request: WorkerRequest) => {
-  parentPort!.postMessage(request.kind === 'read' ? request.files.map(readNote) : layoutGraph(request.input));
+  if (request.kind === 'layout') {
+    parentPort!.postMessage(layoutGraph(unpackLayoutInput(request.input)));
+    return;
+  }
+  const results = request.files.map(readNote);
+  const buffers: ArrayBuffer[] = [];
+  for (const { note } of results) {
+    if (!note) continue;
+    note.htmlUtf8 = utf8.encode(note.html);
+    note.html = '';
+    buffers.push(note.htmlUtf8.buffer as ArrayBuffer);
+  }
+  parentPort!.postMessage(results, buffers);
 });
