@@ -74,9 +74,22 @@ export function drawnNodeIds(
   const selected = selectedId && index.nodeById.has(selectedId) ? selectedId : undefined;
   if (!selected && !inView) return index.overviewIds;
   const drawn = new Set(index.overviewIds);
-  if (selected) for (const id of neighbourhood(index, selected, Math.max(1, localDepth))) drawn.add(id);
+  if (selected) for (const id of mostLinked(index, neighbourhood(index, selected, Math.max(1, localDepth)), NEIGHBOURHOOD_LIMIT, selected)) drawn.add(id);
   if (inView) for (const id of inView) drawn.add(id);
   return drawn;
+}
+
+/** A selection draws at most this many of its neighbours, the most-linked first (a hub can have thousands). */
+export const NEIGHBOURHOOD_LIMIT = 1500;
+
+function mostLinked(index: GraphIndex, ids: Set<NoteId>, limit: number, keep: NoteId): Iterable<NoteId> {
+  if (ids.size <= limit) return ids;
+  const degree = (id: NoteId) => {
+    const node = index.nodeById.get(id);
+    return node ? degreeOf(node) : 0;
+  };
+  const ranked = [...ids].filter((id) => id !== keep).sort((a, b) => degree(b) - degree(a) || (a < b ? -1 : 1));
+  return [keep, ...ranked.slice(0, limit - 1)];
 }
 
 /** Zoomed in far enough that the view holds at most this many notes, every note in it is drawn. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type Graph, type GraphNode, type NoteId } from '../../shared/schema.ts';
-import { buildGraphIndex, drawnNodeIds, FULL_MAP_LIMIT, OVERVIEW_SIZE } from './graphIndex.ts';
+import { buildGraphIndex, drawnNodeIds, FULL_MAP_LIMIT, NEIGHBOURHOOD_LIMIT, OVERVIEW_SIZE } from './graphIndex.ts';
 import { visibleNodeIds, type VisibilityFilter } from './visibility.ts';
 
 const node = (id: string, extra: Partial<GraphNode> = {}): GraphNode => ({
@@ -59,5 +59,9 @@ describe('drawnNodeIds (level of detail)', () => {
     const selected = drawnNodeIds(big, last, 0)!;
     expect(selected.has(last)).toBe(true);
     expect(selected.has(nodes[count - 2]!.id)).toBe(true);
+    // A hub's neighbourhood is capped, the selected note always kept.
+    const hub = drawnNodeIds(big, nodes[0]!.id, 0)!;
+    expect(hub.size).toBeLessThanOrEqual(OVERVIEW_SIZE + NEIGHBOURHOOD_LIMIT);
+    expect(hub.has(nodes[0]!.id)).toBe(true);
   });
 });
