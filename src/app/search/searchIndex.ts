@@ -1,4 +1,5 @@
-// Title and alias search, typo-tolerant. Built lazily on first use, once per graph.
+// Title and alias search, typo-tolerant. Built once per graph: in idle time after the map is painted, or at the
+// first query if that comes sooner.
 import MiniSearch from 'minisearch';
 import type { Graph, GraphNode, NoteId } from '../../shared/schema.ts';
 
@@ -18,9 +19,16 @@ interface Doc {
   path: string;
 }
 
-const indexes = new WeakMap<Graph, { search: MiniSearch<Doc>; byId: Map<string, GraphNode> }>();
+interface Entry {
+  search: MiniSearch<Doc>;
+  byId: Map<string, GraphNode>;
+  /** Notes before this position in graph.nodes are indexed. */
+  added: number;
+}
 
-function indexFor(graph: Graph) {
+const indexes = new WeakMap<Graph, Entry>();
+
+function entryFor(graph: Graph): Entry {
   let entry = indexes.get(graph);
   if (!entry) {
     const search = new MiniSearch<Doc>({
@@ -30,11 +38,45 @@ function indexFor(graph: Graph) {
       tokenize: (text) => text.toLowerCase().split(/[\s_\-/.,:;!?()[\]"'’]+/u).filter(Boolean),
       searchOptions: { boost: { title: 3, aliases: 2, path: 0.5 }, prefix: true, fuzzy: 0.25, combineWith: 'AND' },
     });
-    search.addAll(graph.nodes.map((node) => ({ id: node.id, title: node.title, aliases: node.aliases.join(' '), path: node.path })));
-    entry = { search, byId: new Map(graph.nodes.map((node) => [node.id as string, node])) };
+    entry = { search, byId: new Map(graph.nodes.map((node) => [node.id as string, node])), added: 0 };
     indexes.set(graph, entry);
   }
   return entry;
+}
+
+function addUpTo(graph: Graph, entry: Entry, end: number): void {
+  for (; entry.added < end; entry.added++) {
+    const node = graph.nodes[entry.added]!;
+    entry.search.add({ id: node.id, title: node.title, aliases: node.aliases.join(' '), path: node.path });
+  }
+}
+
+/** The complete index: whatever prepareSearchIndex has not built yet is built now. */
+function indexFor(graph: Graph): Entry {
+  const entry = entryFor(graph);
+  addUpTo(graph, entry, graph.nodes.length);
+  return entry;
+}
+
+const SLICE = 100;
+
+/**
+ * Build the index in idle time, a slice of notes at a time, so that the first query does not pay for it and
+ * input is never held up for long. A query before it is done finishes the rest at once.
+ */
+export function prepareSearchIndex(graph: Graph): void {
+  const entry = entryFor(graph);
+  const step = (deadline?: IdleDeadline) => {
+    const until = performance.now() + Math.max(4, deadline?.timeRemaining() ?? 8);
+    while (entry.added < graph.nodes.length && performance.now() < until) addUpTo(graph, entry, Math.min(graph.nodes.length, entry.added + SLICE));
+    if (entry.added < graph.nodes.length) later(step);
+  };
+  later(step);
+}
+
+function later(step: (deadline?: IdleDeadline) => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(step, { timeout: 1000 });
+  else setTimeout(step, 16);
 }
 
 export function searchNotes(graph: Graph, query: string, limit = 12): SearchHit[] {
