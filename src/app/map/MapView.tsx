@@ -1,77 +1,139 @@
-// The map: a thin view over Cytoscape. Elements are built once per graph; the store drives everything else.
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
-import CytoscapeComponent from 'react-cytoscapejs';
-import type { Core } from 'cytoscape';
+// The map: Cytoscape, driven from the store through MapSync. The instance is made once, with the first
+// scene, already fitted; after that each store change touches only the elements it changes.
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import cytoscape from 'cytoscape';
+import type { NoteId } from '../../shared/schema.ts';
+import { EdgePicker } from '../graph/edgePicker.ts';
+import { drawnNodeIds, neighbourhood, type GraphIndex } from '../graph/graphIndex.ts';
+import { buildRegions } from '../graph/regions.ts';
+import { prepareSearchIndex } from '../search/searchIndex.ts';
 import { selectSelectedId, useAtlas } from '../store/store.ts';
 import { useEffectiveTheme } from '../theme.ts';
-import { buildElementCache, elementsFor } from './elements.ts';
-import { drawnNodeIds } from '../graph/graphIndex.ts';
-import { buildRegions } from '../graph/regions.ts';
-import { useViewportDetail } from './useViewportDetail.ts';
-import { attachMap, fitView } from './mapController.ts';
+import { MAX_NODE } from './elements.ts';
+import { attachMap, centredViewport, centreOn, centreZoom, fitViewport, type Viewport } from './mapController.ts';
+import { MapSync } from './mapSync.ts';
 import { buildStylesheet, MAP_THEMES } from './stylesheet.ts';
 import { useLocalLayout } from './useLocalLayout.ts';
 import { useMapEvents } from './useMapEvents.ts';
-import { useMapColours, useMapHover, useMapSelection, useMapVisibility, useVisibleIds } from './useMapSync.ts';
+import { useColourRule, useVisibleIds } from './useMapSync.ts';
+import { useViewportDetail } from './useViewportDetail.ts';
 
-const LAYOUT = { name: 'preset', fit: false } as const; // positions come from the compiler
 const STYLESHEETS = { light: buildStylesheet(MAP_THEMES.light), dark: buildStylesheet(MAP_THEMES.dark) };
-/** Compare props by reference: elements are rebuilt only when the graph changes. */
-const sameReference = (a: unknown, b: unknown): boolean => a !== b;
-const CONTAINER_STYLE = { width: '100%', height: '100%' };
+const MIN_ZOOM = 0.02;
+const MAX_ZOOM = 4;
 
 export const MapView = memo(function MapView() {
   const graph = useAtlas((s) => s.graph);
   const index = useAtlas((s) => s.index);
-  const localDepth = useAtlas((s) => s.view.localDepth);
-  const selectedId = useAtlas(selectSelectedId);
+  // The panel shows a new selection at once; the map follows in a deferred render, so the panel paints first.
+  const selectedId = useDeferredValue(useAtlas(selectSelectedId));
+  const localDepth = useDeferredValue(useAtlas((s) => s.view.localDepth));
+  const hoveredId = useAtlas((s) => s.hoveredId);
   const theme = useEffectiveTheme();
-  const [cy, setCy] = useState<Core>();
+  const container = useRef<HTMLDivElement>(null);
+  const [sync, setSync] = useState<MapSync>();
 
   const regions = useMemo(() => (graph && index ? buildRegions(graph, index) : []), [graph, index]);
-  const cache = useMemo(() => (graph && index ? buildElementCache(graph, index, regions) : undefined), [graph, index, regions]);
-  const viewport = useViewportDetail(cy, regions.length > 0 || index?.overviewIds !== undefined);
-  const drawn = useMemo(() => (index ? drawnNodeIds(index, selectedId, localDepth, viewport) : undefined), [index, selectedId, localDepth, viewport]);
-  const elements = useMemo(() => (cache ? elementsFor(cache, drawn) : []), [cache, drawn]);
+  const picker = useMemo(() => (graph && index ? new EdgePicker(graph, index) : undefined), [graph, index]);
+  const detailBox = useViewportDetail(sync, index?.overviewIds !== undefined);
+  const drawn = useMemo(() => (index ? drawnNodeIds(index, selectedId, localDepth, detailBox) : undefined), [index, selectedId, localDepth, detailBox]);
+  const local = useMemo(
+    () => (index && localDepth > 0 && selectedId && index.nodeById.has(selectedId) ? neighbourhood(index, selectedId, localDepth) : undefined),
+    [index, selectedId, localDepth],
+  );
+  const edges = useMemo(() => picker?.edgesFor(drawn, selectedId, local) ?? [], [picker, drawn, selectedId, local]);
+  const visible = useVisibleIds(selectedId, localDepth);
+  const colourOf = useColourRule(theme);
   const nodeCount = drawn?.size ?? graph?.nodes.length ?? 0;
-  // react-cytoscapejs calls this on every update; only a new instance changes state.
-  const onCy = useCallback((instance: Core) => setCy((current) => (current === instance ? current : instance)), []);
+
+  // Made once, with everything it first shows, so the first frame Cytoscape draws is the finished map.
+  const first = useRef({ index, drawn, edges, regions, visible, colourOf, selectedId, theme, graph });
+  const shownTheme = useRef(theme);
+  const centred = useRef<NoteId | undefined>(undefined);
+  useEffect(() => {
+    const { index, drawn, edges, regions, visible, colourOf, selectedId, theme, graph } = first.current;
+    const element = container.current;
+    if (!element || !index || !graph) return;
+    const cy = cytoscape({
+      container: element,
+      style: STYLESHEETS[theme],
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM,
+      pixelRatio: 1,
+      boxSelectionEnabled: false,
+      ...initialViewport(index, drawn, selectedId, element.clientWidth, element.clientHeight),
+    });
+    cy.one('render', () => {
+      // First painted map, for the app benchmark.
+      performance.mark('atlas:map-painted');
+      // Ready the first search and the first selection while the user looks at the map.
+      whenIdle(() => prepareSearchIndex(graph));
+    });
+    const made = new MapSync(cy);
+    made.setColours(colourOf);
+    made.setVisible(visible);
+    made.setScene(index, drawn, edges, regions);
+    made.setSelection(selectedId);
+    performance.mark('atlas:map-created');
+    centred.current = selectedId;
+    attachMap(cy);
+    setSync(made);
+    return () => {
+      attachMap(undefined);
+      cy.destroy();
+    };
+  }, []);
 
   useEffect(() => {
-    attachMap(cy);
-    if (!cy) return;
-    cy.ready(() => {
-      if (!selectedId) fitView(false);
-      // First painted map, for the app benchmark.
-      cy.one('render', () => performance.mark('atlas:map-painted'));
-    });
-    return () => attachMap(undefined);
-    // Fit once per instance; later selections centre instead.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [cy]);
+    if (!sync || shownTheme.current === theme) return;
+    shownTheme.current = theme;
+    sync.cy.style(STYLESHEETS[theme]);
+  }, [sync, theme]);
+  useEffect(() => sync?.setColours(colourOf), [sync, colourOf]);
+  useEffect(() => sync?.setVisible(visible), [sync, visible]);
+  useEffect(() => {
+    if (sync && index) sync.setScene(index, drawn, edges, regions);
+  }, [sync, index, drawn, edges, regions]);
+  useEffect(() => {
+    if (!sync) return;
+    sync.setSelection(selectedId);
+    if (centred.current === selectedId) return;
+    centred.current = selectedId;
+    const node = selectedId ? sync.cy.getElementById(selectedId) : undefined;
+    if (node?.nonempty()) centreOn(node);
+  }, [sync, selectedId, index]);
+  useEffect(() => sync?.setHover(hoveredId), [sync, hoveredId]);
+  useEffect(() => {
+    // A rebuilt vault (dev mode) re-centres on the selection once its node is back.
+    centred.current = undefined;
+  }, [index]);
 
-  const visible = useVisibleIds();
-  useMapEvents(cy);
-  useMapColours(cy, graph, theme, elements);
-  useMapVisibility(cy, visible);
-  useMapSelection(cy);
-  useMapHover(cy);
-  useLocalLayout(cy, graph, localDepth, selectedId, visible);
+  useMapEvents(sync?.cy);
+  useLocalLayout(sync?.cy, graph, local ? visible : undefined);
 
-  return (
-    <div className="map" role="application" aria-label="Topic map. Use search (/) or the note panel to move between notes by keyboard." data-node-count={nodeCount}>
-      <CytoscapeComponent
-        elements={elements}
-        stylesheet={STYLESHEETS[theme]}
-        layout={LAYOUT}
-        cy={onCy}
-        diff={sameReference}
-        style={CONTAINER_STYLE}
-        minZoom={0.02}
-        maxZoom={4}
-        pixelRatio={1}
-        boxSelectionEnabled={false}
-      />
-    </div>
-  );
+  return <div ref={container} className="map" role="application" aria-label="Topic map. Use search (/) or the note panel to move between notes by keyboard." data-node-count={nodeCount} />;
 });
+
+/** The map opens fitted to the notes it draws, or centred on the selected note (a deep link). */
+function initialViewport(index: GraphIndex, drawn: ReadonlySet<NoteId> | undefined, selectedId: NoteId | undefined, width: number, height: number): Viewport {
+  const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  for (const id of drawn ?? index.nodeById.keys()) {
+    const node = index.nodeById.get(id);
+    if (!node) continue;
+    box.x1 = Math.min(box.x1, node.x);
+    box.y1 = Math.min(box.y1, node.y);
+    box.x2 = Math.max(box.x2, node.x);
+    box.y2 = Math.max(box.y2, node.y);
+  }
+  if (box.x1 > box.x2) return { zoom: 1, pan: { x: width / 2, y: height / 2 } };
+  const margin = MAX_NODE; // room for the biggest nodes and their labels
+  const fit = fitViewport({ x1: box.x1 - margin, y1: box.y1 - margin, x2: box.x2 + margin, y2: box.y2 + margin }, width, height);
+  const selected = selectedId ? index.nodeById.get(selectedId) : undefined;
+  return selected ? centredViewport(selected, centreZoom(fit.zoom, MAX_ZOOM), width, height) : fit;
+}
+
+/** Run when the page is idle (soon after the first paint), without holding up input or frames. */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => task(), { timeout: 2000 });
+  else setTimeout(task, 200);
+}

@@ -23,13 +23,31 @@ export const zoomOut = (): void => zoomBy(1 / ZOOM_STEP);
 const MAX_FIT_ZOOM = 1.3;
 const PADDING = 40;
 
+export interface Viewport {
+  zoom: number;
+  pan: { x: number; y: number };
+}
+
+/** The viewport that shows this box (model coordinates) whole in a map of this size. */
+export function fitViewport(box: { x1: number; y1: number; x2: number; y2: number }, width: number, height: number): Viewport {
+  const w = box.x2 - box.x1;
+  const h = box.y2 - box.y1;
+  const zoom = Math.min(MAX_FIT_ZOOM, (width - 2 * PADDING) / Math.max(1, w), (height - 2 * PADDING) / Math.max(1, h));
+  return { zoom, pan: { x: width / 2 - zoom * (box.x1 + w / 2), y: height / 2 - zoom * (box.y1 + h / 2) } };
+}
+
+/** The zoom at which a selected note is shown: closer in if the map is far out. */
+export const centreZoom = (zoom: number, maxZoom: number): number => Math.max(zoom, Math.min(0.9, maxZoom));
+
+/** The viewport with this point (model coordinates) in the middle. */
+export const centredViewport = (point: { x: number; y: number }, zoom: number, width: number, height: number): Viewport => ({
+  zoom,
+  pan: { x: width / 2 - zoom * point.x, y: height / 2 - zoom * point.y },
+});
+
 function fitTo(cy: Core, eles: ReturnType<Core['elements']>, animate: boolean): void {
   if (eles.length === 0) return;
-  const box = eles.boundingBox();
-  const width = cy.width();
-  const height = cy.height();
-  const zoom = Math.min(MAX_FIT_ZOOM, (width - 2 * PADDING) / Math.max(1, box.w), (height - 2 * PADDING) / Math.max(1, box.h));
-  const pan = { x: width / 2 - zoom * (box.x1 + box.w / 2), y: height / 2 - zoom * (box.y1 + box.h / 2) };
+  const { zoom, pan } = fitViewport(eles.boundingBox(), cy.width(), cy.height());
   cy.stop();
   if (animate) cy.animate({ zoom, pan, ...ANIMATION });
   else cy.viewport({ zoom, pan });
@@ -57,7 +75,7 @@ export function zoomToRegion(region: NodeSingular): void {
 /** Centre on a note, zooming in if the map is far out. */
 export function centreOn(node: NodeSingular, animate = true): void {
   if (!current) return;
-  const zoom = Math.max(current.zoom(), Math.min(0.9, current.maxZoom()));
+  const zoom = centreZoom(current.zoom(), current.maxZoom());
   current.stop();
   if (animate) current.animate({ center: { eles: node }, zoom, ...ANIMATION });
   else {

@@ -80,10 +80,9 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
     },
     { selector: 'node.region-hidden', style: { display: 'none' } },
     { selector: '.hidden', style: { display: 'none' } },
-    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
-    { selector: 'edge.near', style: { opacity: 0.9, 'line-color': theme.highlight, width: 1.6 } },
-    { selector: 'node.quiet', style: { 'min-zoomed-font-size': 20 } },
-    { selector: 'node.near', style: { 'min-zoomed-font-size': 8, 'z-index': 10 } },
+    // The selected note's neighbourhood (near) and the hovered note's (hover-near): links and labels lit up.
+    { selector: 'edge.near, edge.hover-near', style: { opacity: 0.9, 'line-color': theme.highlight, width: 1.6 } },
+    { selector: 'node.near, node.hover-near', style: { 'min-zoomed-font-size': 8, 'z-index': 10 } },
     {
       selector: 'node.focus',
       style: { 'border-width': 3, 'border-color': theme.highlight, 'border-style': 'solid', 'min-zoomed-font-size': 0, 'z-index': 20, 'font-weight': 'bold' },

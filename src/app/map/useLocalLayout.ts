@@ -8,14 +8,15 @@ import { fitView } from './mapController.ts';
 
 const ANIMATION_MS = 450;
 
-export function useLocalLayout(cy: Core | undefined, graph: Graph | undefined, localDepth: number, selectedId: NoteId | undefined, visible: Set<NoteId> | undefined): void {
+/** `localIds`: the notes shown in local mode, or undefined when the map is not in local mode. */
+export function useLocalLayout(cy: Core | undefined, graph: Graph | undefined, localIds: ReadonlySet<NoteId> | undefined): void {
   const wasLocal = useRef(false);
   useEffect(() => {
-    if (!cy || !graph || !visible) return;
-    if (localDepth > 0 && selectedId !== undefined) {
+    if (!cy || !graph) return;
+    if (localIds) {
       wasLocal.current = true;
-      const ids = [...visible].sort();
-      const edges = graph.edges.filter((e) => visible.has(e.source) && visible.has(e.target));
+      const ids = [...localIds].sort();
+      const edges = graph.edges.filter((e) => localIds.has(e.source) && localIds.has(e.target));
       const positions = layoutGraph({ ids, edges });
       animateTo(cy, Object.fromEntries([...positions].map(([id, p]) => [id, { x: p.x, y: p.y }])), true);
       return () => {
@@ -27,11 +28,11 @@ export function useLocalLayout(cy: Core | undefined, graph: Graph | undefined, l
       animateTo(cy, Object.fromEntries(graph.nodes.map((node) => [node.id, { x: node.x, y: node.y }])), false);
     }
     return undefined;
-  }, [cy, graph, localDepth, selectedId, visible]);
+  }, [cy, graph, localIds]);
 }
 
 function animateTo(cy: Core, positions: Record<string, { x: number; y: number }>, onlyVisible: boolean): void {
-  const nodes = onlyVisible ? cy.nodes().filter((node) => positions[node.id()] !== undefined) : cy.nodes();
+  const nodes = onlyVisible ? cy.nodes().filter((node) => positions[node.id()] !== undefined) : cy.nodes().not('.region');
   nodes
     .layout({
       name: 'preset',

@@ -1,7 +1,7 @@
 // Level of detail in big vaults: where the user zooms in, the map draws every note in view.
 // The viewport stays Cytoscape's; this only reads its extent to decide what to draw.
 import { useEffect, useState } from 'react';
-import type { Core } from 'cytoscape';
+import type { MapSync } from './mapSync.ts';
 
 export type Box = { x1: number; y1: number; x2: number; y2: number };
 
@@ -9,15 +9,16 @@ export type Box = { x1: number; y1: number; x2: number; y2: number };
 export const REGION_LABEL_MAX_ZOOM = 0.22;
 const SETTLE_MS = 180;
 
-export function useViewportDetail(cy: Core | undefined, enabled: boolean): Box | undefined {
+/** The visible extent once the viewport settles, while zoomed in past the region labels; else undefined. */
+export function useViewportDetail(sync: MapSync | undefined, enabled: boolean): Box | undefined {
   const [box, setBox] = useState<Box>();
   useEffect(() => {
-    if (!cy || !enabled) return;
+    if (!sync || !enabled) return;
+    const { cy } = sync;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const regions = cy.nodes('.region');
     const update = () => {
       const zoomedOut = cy.zoom() < REGION_LABEL_MAX_ZOOM;
-      regions.toggleClass('region-hidden', !zoomedOut);
+      sync.setRegionLabels(zoomedOut);
       clearTimeout(timer);
       timer = setTimeout(() => {
         const { x1, y1, x2, y2 } = cy.extent();
@@ -30,6 +31,6 @@ export function useViewportDetail(cy: Core | undefined, enabled: boolean): Box |
       clearTimeout(timer);
       cy.off('viewport', update);
     };
-  }, [cy, enabled]);
+  }, [sync, enabled]);
   return enabled ? box : undefined;
 }

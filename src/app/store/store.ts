@@ -52,7 +52,9 @@ const setView = (patch: Partial<UrlState>) => set({ view: { ...get().view, ...pa
 
 // --- graph ---
 export function graphLoaded(graph: Graph): void {
-  set({ graph, index: buildGraphIndex(graph), load: { status: 'ready' }, dataVersion: get().dataVersion + 1 });
+  const index = buildGraphIndex(graph);
+  performance.mark('atlas:indexed');
+  set({ graph, index, load: { status: 'ready' }, dataVersion: get().dataVersion + 1 });
 }
 export function graphFailed(message: string): void {
   set({ load: { status: 'error', message } });
