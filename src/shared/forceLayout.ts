@@ -19,6 +19,8 @@ export interface LayoutInput {
   edges: readonly { source: string; target: string }[];
   /** Positions from the previous build; kept so the map does not reshuffle. */
   previous?: ReadonlyMap<string, { x: number; y: number }>;
+  /** 'auto' (the default): communities first past COMMUNITY_LAYOUT_FROM notes. The others force one way (benchmarks). */
+  strategy?: 'auto' | 'force' | 'communities';
 }
 
 /** A small deterministic PRNG (mulberry32), so the same vault gets the same picture on every machine. */
@@ -39,7 +41,7 @@ function hashString(text: string): number {
   return hash >>> 0;
 }
 
-export function layoutGraph({ ids, edges, previous }: LayoutInput): Map<string, Position> {
+export function layoutGraph({ ids, edges, previous, strategy = 'auto' }: LayoutInput): Map<string, Position> {
   const graph = new Graph({ type: 'undirected', multi: false });
   for (const id of ids) graph.addNode(id);
   for (const { source, target } of edges) {
@@ -51,7 +53,8 @@ export function layoutGraph({ ids, edges, previous }: LayoutInput): Map<string, 
   const communityIndex = renumberCommunities(ids, communities);
   const reuse = previous && previous.size > 0 ? ids.filter((id) => previous.has(id)).length / Math.max(1, ids.length) : 0;
 
-  if (ids.length > COMMUNITY_LAYOUT_FROM && reuse <= 0.5) {
+  const byCommunities = strategy === 'communities' || (strategy === 'auto' && ids.length > COMMUNITY_LAYOUT_FROM);
+  if (byCommunities && reuse <= 0.5) {
     const placed = communityLayout(graph, ids, communityIndex, { spacing: NODE_SPACING, seedOf: (key) => seededRandom(hashString(key)) });
     return new Map(ids.map((id) => [id, { x: round(placed.get(id)!.x), y: round(placed.get(id)!.y), community: communityIndex.get(id)! }]));
   }
