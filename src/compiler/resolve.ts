@@ -41,22 +41,51 @@ export function resolveVault(parsed: readonly ParsedNote[]): ResolvedVault {
   const diagnostics: Diagnostic[] = [];
   const ghostsByKey = new Map<string, GhostNote>();
   const ghostLabels = new Map<NoteId, Set<string>>();
-  const edgeCounts = new Map<string, GraphEdge>();
   const targets = new Map<NoteId, Map<string, ResolvedTarget>>();
   const backlinks = new Map<NoteId, Backlink[]>();
   const outgoing = new Map<NoteId, LinkRef[]>();
   const stats = { links: 0, unresolvedLinks: 0, selfLinks: 0 };
-  const matchCache = new Map<string, ReturnType<typeof resolveTarget>>();
+  // A target's match depends only on the target and the linking note's folder: most links repeat both.
+  const matchCache = new Map<string, Map<string, ReturnType<typeof resolveTarget>>>();
 
+  const resolveOne = (note: (typeof notes)[number], target: string, line: number): ResolvedTarget => {
+    if (!target) return { id: note.id, title: note.title, ghost: false }; // [[#Heading]] in this note
+    const folder = note.path.slice(0, note.path.lastIndexOf('/') + 1);
+    let inFolder = matchCache.get(folder);
+    if (!inFolder) matchCache.set(folder, (inFolder = new Map()));
+    let match = inFolder.get(target);
+    if (match === undefined && !inFolder.has(target)) {
+      match = resolveTarget(index, note.path, target);
+      inFolder.set(target, match);
+    }
+    if (match) {
+      if (match.tiedWith.length > 0) {
+        const others = match.tiedWith.map((other) => other.path).join(', ');
+        diagnostics.push(warning('ambiguous-link', note.path, `[[${target}]] matches several notes; chose ${match.note.path} over ${others}.`, line));
+      }
+      return { id: match.note.id, title: byId.get(match.note.id)!.title, ghost: false };
+    }
+    const key = nameKey(target);
+    let ghost = ghostsByKey.get(key);
+    if (!ghost) {
+      ghost = { id: claimId(ghostBaseId(target), takenIds), title: target, aliases: [] };
+      ghostsByKey.set(key, ghost);
+      ghostLabels.set(ghost.id, new Set());
+    }
+    return { id: ghost.id, title: ghost.title, ghost: true };
+  };
+
+  const edges: GraphEdge[] = [];
   for (const note of notes) {
     const table = new Map<string, ResolvedTarget>();
-    const seenTargets = new Set<NoteId>();
+    // This note's edges, by target id (embeds prefixed with '!'), so repeats only raise the count.
+    const noteEdges = new Map<string, GraphEdge>();
     const out: LinkRef[] = [];
     for (const { link, line, snippet } of note.links) {
       stats.links++;
       let resolved = table.get(targetKey(link.target));
       if (!resolved) {
-        resolved = resolveOne(link.target, line);
+        resolved = resolveOne(note, link.target, line);
         table.set(targetKey(link.target), resolved);
       }
       if (resolved.ghost) {
@@ -69,46 +98,24 @@ export function resolveVault(parsed: readonly ParsedNote[]): ResolvedVault {
       }
       const id = resolved.id as NoteId;
       const kind: EdgeKind = link.embed ? 'embed' : 'link';
-      const edgeKey = `${note.id}\n${id}\n${kind}`;
-      const edge = edgeCounts.get(edgeKey);
-      if (edge) edge.count++;
-      else edgeCounts.set(edgeKey, { source: note.id, target: id, kind, count: 1 });
-      if (!seenTargets.has(id)) {
-        seenTargets.add(id);
+      const edgeKey = link.embed ? `!${id}` : id;
+      const edge = noteEdges.get(edgeKey);
+      if (edge) {
+        edge.count++;
+        continue;
+      }
+      noteEdges.set(edgeKey, { source: note.id, target: id, kind, count: 1 });
+      if (!noteEdges.has(link.embed ? id : `!${id}`)) {
+        // The first link or embed of this target: one backlink and one outgoing entry per pair of notes.
         out.push({ id, title: resolved.title, ghost: resolved.ghost });
-        const list = backlinks.get(id) ?? [];
-        list.push({ id: note.id, title: note.title, ghost: false, snippet });
-        backlinks.set(id, list);
+        const list = backlinks.get(id);
+        if (list) list.push({ id: note.id, title: note.title, ghost: false, snippet });
+        else backlinks.set(id, [{ id: note.id, title: note.title, ghost: false, snippet }]);
       }
     }
+    for (const edge of noteEdges.values()) edges.push(edge);
     targets.set(note.id, table);
     outgoing.set(note.id, out);
-
-    function resolveOne(target: string, line: number): ResolvedTarget {
-      if (!target) return { id: note.id, title: note.title, ghost: false }; // [[#Heading]] in this note
-      // The answer depends only on the target and the linking note's folder: most links repeat both.
-      const cacheKey = `${note.path.slice(0, note.path.lastIndexOf('/') + 1)}\n${target}`;
-      let match = matchCache.get(cacheKey);
-      if (match === undefined && !matchCache.has(cacheKey)) {
-        match = resolveTarget(index, note.path, target);
-        matchCache.set(cacheKey, match);
-      }
-      if (match) {
-        if (match.tiedWith.length > 0) {
-          const others = match.tiedWith.map((other) => other.path).join(', ');
-          diagnostics.push(warning('ambiguous-link', note.path, `[[${target}]] matches several notes; chose ${match.note.path} over ${others}.`, line));
-        }
-        return { id: match.note.id, title: byId.get(match.note.id)!.title, ghost: false };
-      }
-      const key = nameKey(target);
-      let ghost = ghostsByKey.get(key);
-      if (!ghost) {
-        ghost = { id: claimId(ghostBaseId(target), takenIds), title: target, aliases: [] };
-        ghostsByKey.set(key, ghost);
-        ghostLabels.set(ghost.id, new Set());
-      }
-      return { id: ghost.id, title: ghost.title, ghost: true };
-    }
   }
 
   const ghosts = [...ghostsByKey.values()].sort((a, b) => compareStrings(a.id, b.id));
@@ -119,9 +126,7 @@ export function resolveVault(parsed: readonly ParsedNote[]): ResolvedVault {
   }
   const ghostTitle = new Map(ghosts.map((ghost) => [ghost.id as string, ghost.title]));
   for (const refs of outgoing.values()) for (const ref of refs) if (ref.ghost) ref.title = ghostTitle.get(ref.id) ?? ref.title;
-  const edges = [...edgeCounts.values()].sort(
-    (a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target) || compareStrings(a.kind, b.kind),
-  );
+  edges.sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target) || compareStrings(a.kind, b.kind));
   for (const list of backlinks.values()) list.sort((a, b) => compareStrings(a.title, b.title) || compareStrings(a.id, b.id));
   return { notes, ghosts, edges, targets, backlinks, outgoing, stats, diagnostics };
 }
