@@ -114,7 +114,7 @@ function layoutRegion(graph: Graph, members: string[], options: CommunityLayoutO
   }
   for (const id of members) {
     graph.forEachNeighbor(id, (neighbour) => {
-      if (id < neighbour && sub.hasNode(neighbour) && !sub.hasEdge(id, neighbour)) sub.addEdge(id, neighbour);
+      if (id < neighbour && sub.hasNode(neighbour)) sub.addEdge(id, neighbour);
     });
   }
   if (sub.size > 0) {
