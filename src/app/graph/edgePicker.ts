@@ -39,6 +39,11 @@ export class EdgePicker {
     this.base = base;
   }
 
+  /** Build the lookups a selection needs now (in idle time), rather than at the first click. */
+  warm(): void {
+    this.incident(this.graph.nodes[0]?.id ?? ('' as NoteId));
+  }
+
   /** Every link of a note, either way (built on first use, once per graph). */
   incident(id: NoteId): readonly GraphEdge[] {
     if (!this.incidentById) {

@@ -3,8 +3,8 @@ import type { Graph, GraphNode, NoteId } from '../../shared/schema.ts';
 
 export interface GraphIndex {
   nodeById: Map<NoteId, GraphNode>;
-  /** Undirected neighbours (links either way). */
-  neighbours: Map<NoteId, Set<NoteId>>;
+  /** Undirected neighbours (links either way). Built on first use: a selection, local mode, or idle time. */
+  readonly neighbours: Map<NoteId, Set<NoteId>>;
   folders: string[];
   maxDegree: number;
   /** For big vaults, the notes the overview draws (the most-linked); undefined when the map draws every note. */
@@ -17,12 +17,7 @@ export const OVERVIEW_SIZE = 1500;
 
 export function buildGraphIndex(graph: Graph): GraphIndex {
   const nodeById = new Map(graph.nodes.map((node) => [node.id, node]));
-  const neighbours = new Map<NoteId, Set<NoteId>>();
-  for (const node of graph.nodes) neighbours.set(node.id, new Set());
-  for (const { source, target } of graph.edges) {
-    neighbours.get(source)?.add(target);
-    neighbours.get(target)?.add(source);
-  }
+  let neighbours: Map<NoteId, Set<NoteId>> | undefined;
   const folders = [...new Set(graph.nodes.filter((n) => !n.ghost).map((n) => n.folder))].sort();
   let maxDegree = 1;
   for (const node of graph.nodes) maxDegree = Math.max(maxDegree, degreeOf(node));
@@ -35,7 +30,25 @@ export function buildGraphIndex(graph: Graph): GraphIndex {
             .map((node) => node.id),
         )
       : undefined;
-  return { nodeById, neighbours, folders, maxDegree, overviewIds };
+  return {
+    nodeById,
+    get neighbours() {
+      return (neighbours ??= neighbourSets(graph));
+    },
+    folders,
+    maxDegree,
+    overviewIds,
+  };
+}
+
+function neighbourSets(graph: Graph): Map<NoteId, Set<NoteId>> {
+  const neighbours = new Map<NoteId, Set<NoteId>>();
+  for (const node of graph.nodes) neighbours.set(node.id, new Set());
+  for (const { source, target } of graph.edges) {
+    neighbours.get(source)?.add(target);
+    neighbours.get(target)?.add(source);
+  }
+  return neighbours;
 }
 
 export const degreeOf = (node: GraphNode): number => node.degreeIn + node.degreeOut;

@@ -47,13 +47,13 @@ export const MapView = memo(function MapView() {
   const nodeCount = drawn?.size ?? graph?.nodes.length ?? 0;
 
   // Made once, with everything it first shows, so the first frame Cytoscape draws is the finished map.
-  const first = useRef({ index, drawn, edges, regions, visible, colourOf, selectedId, theme, graph });
+  const first = useRef({ index, drawn, edges, regions, visible, colourOf, selectedId, theme, graph, picker });
   const shownTheme = useRef(theme);
   const centred = useRef<NoteId | undefined>(undefined);
   useEffect(() => {
-    const { index, drawn, edges, regions, visible, colourOf, selectedId, theme, graph } = first.current;
+    const { index, drawn, edges, regions, visible, colourOf, selectedId, theme, graph, picker } = first.current;
     const element = container.current;
-    if (!element || !index || !graph) return;
+    if (!element || !index || !graph || !picker) return;
     const cy = cytoscape({
       container: element,
       style: STYLESHEETS[theme],
@@ -67,7 +67,11 @@ export const MapView = memo(function MapView() {
       // First painted map, for the app benchmark.
       performance.mark('atlas:map-painted');
       // Ready the first search and the first selection while the user looks at the map.
-      whenIdle(() => prepareSearchIndex(graph));
+      whenIdle(() => {
+        void index.neighbours;
+        picker.warm();
+        whenIdle(() => prepareSearchIndex(graph));
+      });
     });
     const made = new MapSync(cy);
     made.setColours(colourOf);
