@@ -3,10 +3,11 @@
 import { useEffect, useRef } from 'react';
 import type { Core } from 'cytoscape';
 import type { Graph, NoteId } from '../../shared/schema.ts';
-import { layoutGraph } from '../../shared/forceLayout.ts';
 import { fitView } from './mapController.ts';
 
 const ANIMATION_MS = 450;
+/** The layout code (graphology and ForceAtlas2) loads when local mode is first used, not with the page. */
+const loadLayout = () => import('../../shared/forceLayout.ts').then((module) => module.layoutGraph);
 
 /** `localIds`: the notes shown in local mode, or undefined when the map is not in local mode. */
 export function useLocalLayout(cy: Core | undefined, graph: Graph | undefined, localIds: ReadonlySet<NoteId> | undefined): void {
@@ -15,11 +16,16 @@ export function useLocalLayout(cy: Core | undefined, graph: Graph | undefined, l
     if (!cy || !graph) return;
     if (localIds) {
       wasLocal.current = true;
-      const ids = [...localIds].sort();
-      const edges = graph.edges.filter((e) => localIds.has(e.source) && localIds.has(e.target));
-      const positions = layoutGraph({ ids, edges });
-      animateTo(cy, Object.fromEntries([...positions].map(([id, p]) => [id, { x: p.x, y: p.y }])), true);
+      let live = true;
+      void loadLayout().then((layoutGraph) => {
+        if (!live) return;
+        const ids = [...localIds].sort();
+        const edges = graph.edges.filter((e) => localIds.has(e.source) && localIds.has(e.target));
+        const positions = layoutGraph({ ids, edges });
+        animateTo(cy, Object.fromEntries([...positions].map(([id, p]) => [id, { x: p.x, y: p.y }])), true);
+      });
       return () => {
+        live = false;
         cy.stop();
       };
     }
