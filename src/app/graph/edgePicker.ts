@@ -6,8 +6,13 @@ import { degreeOf, type GraphIndex } from './graphIndex.ts';
 
 /** At most this many links are drawn at once (plus the selected note's own). */
 export const MAX_DRAWN_EDGES = 4000;
-/** Links drawn when nothing is selected, in the overview or a small vault's whole map. */
+/** Links drawn when nothing is selected in a small vault's whole map. */
 export const BASE_EDGES = 2500;
+/**
+ * Links drawn between a big vault's overview notes. Zoomed out that far, a link is a hairline that barely
+ * shows, and each one costs the first paint; zooming in draws more (those of the notes in view).
+ */
+export const OVERVIEW_EDGES = 1200;
 /** Past its nearest link, a note draws at most this many more (the rest show when it is selected). */
 export const FAN_OUT = 30;
 
@@ -35,7 +40,7 @@ export class EdgePicker {
     const baseIds = index.overviewIds;
     const candidates = baseIds ? graph.edges.filter((e) => baseIds.has(e.source) && baseIds.has(e.target)) : graph.edges;
     const base: GraphEdge[] = [];
-    pickEdges(candidates, BASE_EDGES, this.measure, base, new Set());
+    pickEdges(candidates, baseIds ? OVERVIEW_EDGES : BASE_EDGES, this.measure, base, new Set());
     this.base = base;
   }
 

@@ -13,7 +13,7 @@ export interface GraphIndex {
 
 /** Past this many notes the map draws a level of detail, not everything (Cytoscape slows past a few thousand). */
 export const FULL_MAP_LIMIT = 3000;
-export const OVERVIEW_SIZE = 1500;
+export const OVERVIEW_SIZE = 1000;
 
 export function buildGraphIndex(graph: Graph): GraphIndex {
   const nodeById = new Map(graph.nodes.map((node) => [node.id, node]));
@@ -120,5 +120,5 @@ function notesIn(index: GraphIndex, box: { x1: number; y1: number; x2: number; y
 
 /** How much bigger nodes are drawn in a big vault, so the overview's hubs can be seen at all. */
 export function nodeScale(index: GraphIndex): number {
-  return Math.min(4, Math.max(1, Math.sqrt(index.nodeById.size / OVERVIEW_SIZE)));
+  return Math.min(4, Math.max(1, Math.sqrt(index.nodeById.size / 1500)));
 }
