@@ -4,7 +4,7 @@ import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 're
 import cytoscape from 'cytoscape';
 import type { NoteId } from '../../shared/schema.ts';
 import { EdgePicker } from '../graph/edgePicker.ts';
-import { drawnNodeIds, neighbourhood, type GraphIndex } from '../graph/graphIndex.ts';
+import { drawnNodeIds, neighbourhood, nodeScale, type GraphIndex } from '../graph/graphIndex.ts';
 import { buildRegions } from '../graph/regions.ts';
 import { prepareSearchIndex } from '../search/searchIndex.ts';
 import { selectSelectedId, useAtlas } from '../store/store.ts';
@@ -21,6 +21,8 @@ import { useViewportDetail } from './useViewportDetail.ts';
 const STYLESHEETS = { light: buildStylesheet(MAP_THEMES.light), dark: buildStylesheet(MAP_THEMES.dark) };
 const MIN_ZOOM = 0.02;
 const MAX_ZOOM = 4;
+/** A selected note is shown at least this close (less in a big vault, whose nodes and labels are drawn bigger). */
+const READABLE_ZOOM = 0.9;
 
 export const MapView = memo(function MapView() {
   const graph = useAtlas((s) => s.graph);
@@ -54,6 +56,7 @@ export const MapView = memo(function MapView() {
     const { index, drawn, edges, regions, visible, colourOf, selectedId, theme, graph, picker } = first.current;
     const element = container.current;
     if (!element || !index || !graph || !picker) return;
+    const readableZoom = Math.min(READABLE_ZOOM, (2 * READABLE_ZOOM) / nodeScale(index));
     const cy = cytoscape({
       container: element,
       style: STYLESHEETS[theme],
@@ -61,7 +64,7 @@ export const MapView = memo(function MapView() {
       maxZoom: MAX_ZOOM,
       pixelRatio: 1,
       boxSelectionEnabled: false,
-      ...initialViewport(index, drawn, selectedId, element.clientWidth, element.clientHeight),
+      ...initialViewport(index, drawn, selectedId, element.clientWidth, element.clientHeight, readableZoom),
     });
     cy.one('render', () => {
       // First painted map, for the app benchmark.
@@ -80,7 +83,7 @@ export const MapView = memo(function MapView() {
     made.setSelection(selectedId);
     performance.mark('atlas:map-created');
     centred.current = selectedId;
-    attachMap(cy);
+    attachMap(cy, { readableZoom });
     setSync(made);
     return () => {
       attachMap(undefined);
@@ -119,7 +122,7 @@ export const MapView = memo(function MapView() {
 });
 
 /** The map opens fitted to the notes it draws, or centred on the selected note (a deep link). */
-function initialViewport(index: GraphIndex, drawn: ReadonlySet<NoteId> | undefined, selectedId: NoteId | undefined, width: number, height: number): Viewport {
+function initialViewport(index: GraphIndex, drawn: ReadonlySet<NoteId> | undefined, selectedId: NoteId | undefined, width: number, height: number, readableZoom: number): Viewport {
   const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
   for (const id of drawn ?? index.nodeById.keys()) {
     const node = index.nodeById.get(id);
@@ -133,7 +136,7 @@ function initialViewport(index: GraphIndex, drawn: ReadonlySet<NoteId> | undefin
   const margin = MAX_NODE; // room for the biggest nodes and their labels
   const fit = fitViewport({ x1: box.x1 - margin, y1: box.y1 - margin, x2: box.x2 + margin, y2: box.y2 + margin }, width, height);
   const selected = selectedId ? index.nodeById.get(selectedId) : undefined;
-  return selected ? centredViewport(selected, centreZoom(fit.zoom, MAX_ZOOM), width, height) : fit;
+  return selected ? centredViewport(selected, centreZoom(fit.zoom, MAX_ZOOM, readableZoom), width, height) : fit;
 }
 
 /** Run when the page is idle (soon after the first paint), without holding up input or frames. */

@@ -2,9 +2,12 @@
 import type { Core, NodeSingular } from 'cytoscape';
 
 let current: Core | undefined;
+/** The zoom at which notes read well: a big vault draws its nodes and labels bigger, so it is lower there. */
+let readableZoom = 0.9;
 
-export function attachMap(cy: Core | undefined): void {
+export function attachMap(cy: Core | undefined, options: { readableZoom: number } = { readableZoom: 0.9 }): void {
   current = cy;
+  readableZoom = options.readableZoom;
 }
 
 const ZOOM_STEP = 1.4;
@@ -37,7 +40,7 @@ export function fitViewport(box: { x1: number; y1: number; x2: number; y2: numbe
 }
 
 /** The zoom at which a selected note is shown: closer in if the map is far out. */
-export const centreZoom = (zoom: number, maxZoom: number): number => Math.max(zoom, Math.min(0.9, maxZoom));
+export const centreZoom = (zoom: number, maxZoom: number, readable = readableZoom): number => Math.max(zoom, Math.min(readable, maxZoom));
 
 /** The viewport with this point (model coordinates) in the middle. */
 export const centredViewport = (point: { x: number; y: number }, zoom: number, width: number, height: number): Viewport => ({

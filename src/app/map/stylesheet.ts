@@ -85,7 +85,7 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
     { selector: 'node.near, node.hover-near', style: { 'min-zoomed-font-size': 8, 'z-index': 10 } },
     {
       selector: 'node.focus',
-      style: { 'border-width': 3, 'border-color': theme.highlight, 'border-style': 'solid', 'min-zoomed-font-size': 0, 'z-index': 20, 'font-weight': 'bold' },
+      style: { 'border-width': 3, 'border-color': theme.highlight, 'border-style': 'solid', 'min-zoomed-font-size': 0, 'z-index': 20 },
     },
     {
       selector: 'node.selected-note',
@@ -95,7 +95,6 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
         'border-style': 'double',
         'min-zoomed-font-size': 0,
         'z-index': 30,
-        'font-weight': 'bold',
         'underlay-color': theme.highlight,
         'underlay-opacity': 0.15,
         'underlay-padding': 6,
