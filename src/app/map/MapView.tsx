@@ -1,6 +1,6 @@
 // The map: Cytoscape, driven from the store through MapSync. The instance is made once, with the first
 // scene, already fitted; after that each store change touches only the elements it changes.
-import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import cytoscape from 'cytoscape';
 import type { NoteId } from '../../shared/schema.ts';
 import { EdgePicker } from '../graph/edgePicker.ts';
@@ -27,9 +27,9 @@ const READABLE_ZOOM = 0.9;
 export const MapView = memo(function MapView() {
   const graph = useAtlas((s) => s.graph);
   const index = useAtlas((s) => s.index);
-  // The panel shows a new selection at once; the map follows in a deferred render, so the panel paints first.
-  const selectedId = useDeferredValue(useAtlas(selectSelectedId));
-  const localDepth = useDeferredValue(useAtlas((s) => s.view.localDepth));
+  // The panel shows a new selection at once; the map follows once that frame is painted.
+  const selectedId = useAfterNextPaint(useAtlas(selectSelectedId));
+  const localDepth = useAfterNextPaint(useAtlas((s) => s.view.localDepth));
   const hoveredId = useAtlas((s) => s.hoveredId);
   const theme = useEffectiveTheme();
   const container = useRef<HTMLDivElement>(null);
@@ -64,6 +64,7 @@ export const MapView = memo(function MapView() {
       maxZoom: MAX_ZOOM,
       pixelRatio: 1,
       boxSelectionEnabled: false,
+      autounselectify: true, // selection is the app's (a class), not Cytoscape's: a tap restyles nothing by itself
       ...initialViewport(index, drawn, selectedId, element.clientWidth, element.clientHeight, readableZoom),
     });
     cy.one('render', () => {
@@ -120,6 +121,26 @@ export const MapView = memo(function MapView() {
 
   return <div ref={container} className="map" role="application" aria-label="Topic map. Use search (/) or the note panel to move between notes by keyboard." data-node-count={nodeCount} />;
 });
+
+/**
+ * `value` as of the last painted frame: a change shows here only after the browser has painted the frame
+ * that holds the rest of it (the note panel), so the map's work for it never delays that frame.
+ */
+function useAfterNextPaint<T>(value: T): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    if (Object.is(shown, value)) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setShown(() => value)); // after the frame this callback runs in is painted
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [value, shown]);
+  return shown;
+}
 
 /** The map opens fitted to the notes it draws, or centred on the selected note (a deep link). */
 function initialViewport(index: GraphIndex, drawn: ReadonlySet<NoteId> | undefined, selectedId: NoteId | undefined, width: number, height: number, readableZoom: number): Viewport {
