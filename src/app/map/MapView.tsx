@@ -16,7 +16,7 @@ import { buildStylesheet, MAP_THEMES } from './stylesheet.ts';
 import { useLocalLayout } from './useLocalLayout.ts';
 import { useMapEvents } from './useMapEvents.ts';
 import { useColourRule, useVisibleIds } from './useMapSync.ts';
-import { useViewportDetail } from './useViewportDetail.ts';
+import { useLabelsInView, useViewportDetail } from './useViewportDetail.ts';
 
 const STYLESHEETS = { light: buildStylesheet(MAP_THEMES.light), dark: buildStylesheet(MAP_THEMES.dark) };
 const MIN_ZOOM = 0.02;
@@ -78,6 +78,7 @@ export const MapView = memo(function MapView() {
       });
     });
     const made = new MapSync(cy);
+    made.setLabelView(cy.zoom(), cy.extent());
     made.setColours(colourOf);
     made.setVisible(visible);
     made.setScene(index, drawn, edges, regions);
@@ -117,6 +118,7 @@ export const MapView = memo(function MapView() {
   }, [index]);
 
   useMapEvents(sync?.cy);
+  useLabelsInView(sync);
   useLocalLayout(sync?.cy, graph, local ? visible : undefined);
 
   return <div ref={container} className="map" role="application" aria-label="Topic map. Use search (/) or the note panel to move between notes by keyboard." data-node-count={nodeCount} />;

@@ -102,6 +102,19 @@ describe('MapSync', () => {
     expect(cy.nodes().map((n) => n.data('colour'))).toEqual(['green', 'green', 'green', 'green', 'green']);
   });
 
+  it('labels only the notes a reader could make out in and around the view, ahead of a zoom', () => {
+    const { cy, sync } = setup();
+    const spread: Graph = { ...graph, nodes: graph.nodes.map((n, i) => ({ ...n, x: i * 1000 })) };
+    const spreadIndex = buildGraphIndex(spread);
+    sync.setLabelView(0.05, { x1: -100, y1: -100, x2: 100, y2: 100 });
+    sync.setScene(spreadIndex, undefined, [], []);
+    expect(withClass(cy, 'labelled')).toEqual([]); // a 6-26 px font at 1/20 zoom is unreadable
+    sync.setLabelView(1, { x1: -100, y1: -100, x2: 1100, y2: 100 });
+    expect(withClass(cy, 'labelled')).toEqual(['a', 'b']); // in the view (-100 to 1100) or half a view around it
+    sync.setLabelView(0.05, { x1: -100, y1: -100, x2: 100, y2: 100 });
+    expect(withClass(cy, 'labelled')).toEqual(['a', 'b']); // labels stay; Cytoscape hides them when small
+  });
+
   it('a rebuilt vault replaces the elements', () => {
     const { cy, sync } = setup();
     sync.setScene(index, undefined, graph.edges, []);

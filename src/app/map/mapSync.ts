@@ -6,8 +6,18 @@ import type { GraphEdge, GraphNode, NoteId } from '../../shared/schema.ts';
 import { nodeScale, type GraphIndex } from '../graph/graphIndex.ts';
 import type { Region } from '../graph/regions.ts';
 import { edgeElement, edgeId, nodeElement, regionElement } from './elements.ts';
+import { LABELLED, MIN_LABEL_PX } from './stylesheet.ts';
 
 const DEFAULT_COLOUR = '#8a8a8a';
+
+export type Box = { x1: number; y1: number; x2: number; y2: number };
+
+/**
+ * Cytoscape shows a label when font-size × 2^ceil(log2(zoom)) reaches min-zoomed-font-size (it rounds the zoom
+ * up to its texture level). A note gets a label one level ahead of that, so labels are ready before a zoom
+ * makes them readable.
+ */
+const labelScale = (zoom: number): number => 2 * 2 ** Math.ceil(Math.log2(zoom));
 
 /** A note and its neighbourhood, lit up: `ids` and `marked` say which elements carry the classes now. */
 type Highlight = { id: NoteId | undefined; centreClass: string; nearClass: string; ids: Set<string>; marked: NoteId | undefined };
@@ -22,6 +32,9 @@ export class MapSync {
   private readonly hidden = new Set<NoteId>();
   private colourOf: (node: GraphNode) => string = () => DEFAULT_COLOUR;
   private regionLabels = true;
+  /** Notes that carry a label (never taken away: zooming out, Cytoscape hides them itself). */
+  private readonly labelled = new Set<NoteId>();
+  private labelView: { zoom: number; box: Box } | undefined;
   private readonly selection: Highlight = { id: undefined, centreClass: 'selected-note', nearClass: 'near', ids: new Set(), marked: undefined };
   private readonly hover: Highlight = { id: undefined, centreClass: 'focus', nearClass: 'hover-near', ids: new Set(), marked: undefined };
 
@@ -36,7 +49,7 @@ export class MapSync {
     const { cy } = this;
     if (index !== this.index) {
       cy.elements().remove();
-      for (const set of [this.notes, this.edges, this.regions, this.hidden, this.selection.ids, this.hover.ids]) set.clear();
+      for (const set of [this.notes, this.edges, this.regions, this.hidden, this.labelled, this.selection.ids, this.hover.ids]) set.clear();
       this.selection.marked = undefined;
       this.hover.marked = undefined;
       this.index = index;
@@ -59,9 +72,13 @@ export class MapSync {
       const node = index.nodeById.get(id);
       if (!node) continue;
       const hide = this.visible !== undefined && !this.visible.has(id);
-      add.push(nodeElement(node, index.maxDegree, this.scale, this.colourOf(node), `${node.ghost ? 'ghost' : ''}${hide ? ' hidden' : ''}`));
+      const element = nodeElement(node, index.maxDegree, this.scale, this.colourOf(node), `${node.ghost ? 'ghost' : ''}${hide ? ' hidden' : ''}`);
+      const label = this.wantsLabel(element.data.fontSize as number, node);
+      if (label) element.classes += ` ${LABELLED}`;
+      add.push(element);
       addedNotes.push(id);
       if (hide) this.hidden.add(id);
+      if (label) this.labelled.add(id);
     }
     for (const [id, region] of wantRegions) if (!this.regions.has(id)) add.push(regionElement(region, this.regionLabels ? '' : 'region-hidden'));
     const addedEdges: string[] = [];
@@ -77,6 +94,7 @@ export class MapSync {
       for (const id of removeNotes) {
         this.notes.delete(id);
         this.hidden.delete(id);
+        this.labelled.delete(id);
       }
       for (const id of removeOthers) {
         this.edges.delete(id);
@@ -142,6 +160,32 @@ export class MapSync {
     if (id === this.hover.id) return;
     this.hover.id = id;
     this.cy.batch(() => this.applyHighlight(this.hover));
+  }
+
+  /**
+   * The view has settled here: label the notes in and around it that a reader could now make out. Only notes
+   * gaining a label are touched.
+   */
+  setLabelView(zoom: number, extent: Box): void {
+    const w = extent.x2 - extent.x1;
+    const h = extent.y2 - extent.y1;
+    this.labelView = { zoom, box: { x1: extent.x1 - w / 2, y1: extent.y1 - h / 2, x2: extent.x2 + w / 2, y2: extent.y2 + h / 2 } };
+    const gain: SingularElementArgument[] = [];
+    for (const id of this.notes) {
+      if (this.labelled.has(id)) continue;
+      const element = this.cy.getElementById(id);
+      if (element.empty() || !this.wantsLabel(Number(element.data('fontSize')), element.position())) continue;
+      gain.push(element);
+      this.labelled.add(id);
+    }
+    if (gain.length > 0) this.cy.batch(() => this.cy.collection(gain as unknown as CollectionArgument).addClass(LABELLED));
+  }
+
+  private wantsLabel(fontSize: number, at: { x: number; y: number }): boolean {
+    const view = this.labelView;
+    if (!view || fontSize * labelScale(view.zoom) < MIN_LABEL_PX) return false;
+    const { box } = view;
+    return at.x >= box.x1 && at.x <= box.x2 && at.y >= box.y1 && at.y <= box.y2;
   }
 
   /** Region labels show while zoomed out. */

@@ -10,9 +10,15 @@ export interface MapTheme {
 }
 
 export const MAP_THEMES: Record<'light' | 'dark', MapTheme> = {
-  light: { label: '#1c1f24', labelOutline: '#ffffff', edge: '#9aa3ad', highlight: '#111111', ghostBorder: '#6b7280' },
-  dark: { label: '#e8eaed', labelOutline: '#15181c', edge: '#59616b', highlight: '#ffffff', ghostBorder: '#9ca3af' },
+  // Links: the former #9aa3ad and #59616b at 45% opacity over the page background, as one colour.
+  light: { label: '#1c1f24', labelOutline: '#ffffff', edge: '#cdd1d5', highlight: '#111111', ghostBorder: '#6b7280' },
+  dark: { label: '#e8eaed', labelOutline: '#15181c', edge: '#32373d', highlight: '#ffffff', ghostBorder: '#9ca3af' },
 };
+
+/** The class of notes that carry a label. */
+export const LABELLED = 'labelled';
+/** A label shows once its font is this big on screen (Cytoscape's min-zoomed-font-size). */
+export const MIN_LABEL_PX = 12;
 
 export function buildStylesheet(theme: MapTheme): StylesheetJson {
   return [
@@ -22,17 +28,24 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
         width: 'data(size)',
         height: 'data(size)',
         'background-color': 'data(colour)',
+      },
+    },
+    { selector: 'node:active', style: { 'overlay-opacity': 0 } }, // no grey flash on press
+    {
+      // Only notes whose label could be read at the current zoom carry one (MapSync adds `labelled` as the
+      // view settles): measuring and caching a thousand labels nobody can see was half of a first paint.
+      selector: `node.${LABELLED}, node.near, node.hover-near, node.focus, node.selected-note, node.region`,
+      style: {
         label: 'data(label)',
         'font-size': 'data(fontSize)',
         // Labels appear once they would be readable: hubs first, the rest as you zoom in.
-        'min-zoomed-font-size': 12,
+        'min-zoomed-font-size': MIN_LABEL_PX,
         color: theme.label,
         'text-outline-color': theme.labelOutline,
         'text-outline-width': 2,
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'font-family': 'system-ui, sans-serif',
-        'overlay-opacity': 0,
       },
     },
     {
@@ -47,13 +60,12 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
       },
     },
     {
+      // Cytoscape's defaults already draw straight, cheap 'haystack' lines; every property set here costs each
+      // link some style work, so the colour is the faint one, not a full colour at partial opacity.
       selector: 'edge',
       style: {
         width: 'data(width)',
         'line-color': theme.edge,
-        opacity: 0.45,
-        'curve-style': 'haystack',
-        'haystack-radius': 0,
       },
     },
     { selector: 'edge.embed', style: { 'line-style': 'dashed' } },

@@ -34,3 +34,21 @@ export function useViewportDetail(sync: MapSync | undefined, enabled: boolean): 
   }, [sync, enabled]);
   return enabled ? box : undefined;
 }
+
+/** Once the viewport settles, let MapSync label the notes a reader can now make out (every vault size). */
+export function useLabelsInView(sync: MapSync | undefined): void {
+  useEffect(() => {
+    if (!sync) return;
+    const { cy } = sync;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => sync.setLabelView(cy.zoom(), cy.extent()), SETTLE_MS);
+    };
+    cy.on('viewport', settle);
+    return () => {
+      clearTimeout(timer);
+      cy.off('viewport', settle);
+    };
+  }, [sync]);
+}
