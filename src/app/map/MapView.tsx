@@ -64,6 +64,9 @@ export const MapView = memo(function MapView() {
       maxZoom: MAX_ZOOM,
       pixelRatio: 1,
       boxSelectionEnabled: false,
+      // Measured with the bench's pan/zoom at 25k (load ~5): median redraw interval 17 ms against 72 ms without
+      // it, p95 66 against 237 ms. The map moves as one bitmap while a gesture lasts, then redraws sharp.
+      textureOnViewport: true,
       autounselectify: true, // selection is the app's (a class), not Cytoscape's: a tap restyles nothing by itself
       ...initialViewport(index, drawn, selectedId, element.clientWidth, element.clientHeight, readableZoom),
     });
