@@ -7,7 +7,7 @@ import { degreeOf, type GraphIndex } from './graphIndex.ts';
 /** At most this many links are drawn at once (plus the selected note's own). */
 export const MAX_DRAWN_EDGES = 4000;
 /** Links drawn when nothing is selected in a small vault's whole map. */
-export const BASE_EDGES = 2500;
+export const BASE_EDGES = 1500;
 /**
  * Links drawn between a big vault's overview notes. Zoomed out that far, a link is a hairline that barely
  * shows, and each one costs the first paint; zooming in draws more (those of the notes in view).
