@@ -74,10 +74,13 @@ export const MapView = memo(function MapView() {
       // First painted map, for the app benchmark.
       performance.mark('atlas:map-painted');
       // Ready the first search and the first selection while the user looks at the map.
+      // One idle callback each, so input between them is not held up.
       whenIdle(() => {
         void index.neighbours;
-        picker.warm();
-        whenIdle(() => prepareSearchIndex(graph));
+        whenIdle(() => {
+          picker.warm();
+          whenIdle(() => prepareSearchIndex(graph));
+        });
       });
     });
     const made = new MapSync(cy);
