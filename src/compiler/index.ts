@@ -57,7 +57,7 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   // The layout needs only ids and edges: big vaults lay out in a worker while this thread renders.
   const ids = [...resolved.notes.map((note) => note.id), ...resolved.ghosts.map((ghost) => ghost.id)];
   const layoutInput = { ids, edges: resolved.edges, previous: options.previousPositions };
-  const laying: Promise<Map<string, Position>> = total >= PARALLEL_FROM ? layoutInWorker(layoutInput) : Promise.resolve(layoutGraph(layoutInput));
+  const laying: Promise<Map<string, Position>> | undefined = total >= PARALLEL_FROM ? layoutInWorker(layoutInput) : undefined;
 
   const pages: NotePage[] = [];
   const emit = options.emitPage ?? ((page: NotePage) => void pages.push(page));
@@ -80,7 +80,8 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   });
   for (const ghost of resolved.ghosts) emit(notePage(resolved, ghost, ''));
   stage('pages');
-  const positions = await laying;
+  // Small vaults lay out here, after their pages: a worker would cost more than the layout.
+  const positions = laying ? await laying : layoutGraph(layoutInput);
   stage('layout (after pages)');
   const home = resolved.notes.find((note) => /^(index|readme|home)\.md$/i.test(note.path));
   const vaultName = options.vaultName ?? home?.title ?? path.basename(path.resolve(vaultDir));
