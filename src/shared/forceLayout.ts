@@ -129,7 +129,10 @@ function renumberCommunities(ids: readonly string[], raw: Record<string, number>
 
 /** Community centres on a golden-angle spiral, larger communities nearer the middle. */
 function communityCentres(community: Map<string, number>, radius: number): Map<number, { x: number; y: number }> {
-  const count = Math.max(1, ...community.values()) + 1;
+  // A loop, not Math.max(...values): spreading 200k arguments overflows the stack.
+  let highest = 1;
+  for (const c of community.values()) if (c > highest) highest = c;
+  const count = highest + 1;
   const centres = new Map<number, { x: number; y: number }>();
   for (let c = 0; c < count; c++) {
     const r = radius * Math.sqrt((c + 0.5) / count);
