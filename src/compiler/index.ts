@@ -6,7 +6,7 @@ import { sortDiagnostics, warning } from './diagnostics.ts';
 import { assembleGraph, notePage } from './assemble.ts';
 import { layoutGraph, layoutInWorker, type Position } from './layout.ts';
 import type { ParsedNote } from './parse.ts';
-import { PARALLEL_FROM, readNotes } from './parallel.ts';
+import { PARALLEL_FROM, readNotes, readNotesCached, type ParseCache } from './parallel.ts';
 import { prepareWorkers } from './workers.ts';
 import { fillLinks } from './render.ts';
 import { resolveVault } from './resolve.ts';
@@ -25,6 +25,8 @@ export interface CompileOptions {
    * (the CLI writes them straight to disk, so a big vault never holds every page at once). `pages` is then empty.
    */
   emitPage?: (page: NotePage) => void;
+  /** Parses kept from the last build of this vault; unchanged notes are not parsed again (the dev server's rebuilds). */
+  parseCache?: ParseCache;
 }
 
 export interface CompiledVault {
@@ -47,7 +49,7 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   stage('scan');
   const diagnostics: Diagnostic[] = [...scanned.diagnostics];
   const total = scanned.files.length;
-  const parsed = await readVault(scanned.files, diagnostics, (done) => options.onProgress?.(done, total, 'parse'));
+  const parsed = await readVault(scanned.files, diagnostics, (done) => options.onProgress?.(done, total, 'parse'), options.parseCache);
   stage('read+parse+render');
   const resolved = resolveVault(parsed);
   parsed.length = 0; // resolve made its own copies
@@ -94,9 +96,9 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
  * Its own function so that nothing in compileVault's frame keeps the read results (with every note's HTML)
  * alive once resolve has copied what it needs: that alone held ~120 MB at 10k notes.
  */
-async function readVault(files: readonly NoteFile[], diagnostics: Diagnostic[], onProgress: (done: number) => void): Promise<ParsedNote[]> {
+async function readVault(files: readonly NoteFile[], diagnostics: Diagnostic[], onProgress: (done: number) => void, cache?: ParseCache): Promise<ParsedNote[]> {
   const parsed: ParsedNote[] = [];
-  for (const result of await readNotes(files, onProgress)) {
+  for (const result of await (cache ? readNotesCached(files, cache, onProgress) : readNotes(files, onProgress))) {
     diagnostics.push(...result.diagnostics);
     if (result.note) parsed.push(result.note);
   }

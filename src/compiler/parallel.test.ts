@@ -1,6 +1,10 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_VAULT } from './__fixtures__/fixtureVault.ts';
-import { readInWorkers } from './parallel.ts';
+import { compileVault } from './index.ts';
+import { readInWorkers, type ParseCache } from './parallel.ts';
 import { readNote } from './readNote.ts';
 import { scanVault } from './scan.ts';
 import { layoutInWorker } from './layout.ts';
@@ -27,4 +31,33 @@ describe('compile workers', () => {
     const edges = ids.slice(1).map((id, i) => ({ source: id, target: ids[Math.floor(i / 3)]! }));
     expect(await layoutInWorker({ ids, edges })).toEqual(layoutGraph({ ids, edges }));
   }, 30_000);
+});
+
+describe('the parse cache (rebuilds of one vault)', () => {
+  it('re-parses only notes that changed, and builds exactly what a fresh compile builds', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'atlas-cache-'));
+    try {
+      await fs.writeFile(path.join(dir, 'Alpha.md'), '# Alpha\n\nLinks to [[Beta]] and [[Gamma]].\n');
+      await fs.writeFile(path.join(dir, 'Beta.md'), '---\ntitle: Beta\n---\nBack to [[Alpha]].\n');
+      await fs.writeFile(path.join(dir, 'Gamma.md'), 'Gamma stands alone.\n');
+      const cache: ParseCache = new Map();
+      await compileVault(dir, { parseCache: cache });
+      const before = new Map([...cache].map(([key, entry]) => [key.split('\0')[0], entry.result]));
+      expect([...before.keys()].sort()).toEqual(['Alpha.md', 'Beta.md', 'Gamma.md']);
+
+      await fs.writeFile(path.join(dir, 'Beta.md'), '---\ntitle: Beta, edited\n---\nBack to [[Alpha]] and on to [[Delta]].\n');
+      await fs.utimes(path.join(dir, 'Beta.md'), new Date(), new Date(Date.now() + 5000));
+      await fs.rm(path.join(dir, 'Gamma.md'));
+      const rebuilt = await compileVault(dir, { parseCache: cache });
+      const after = new Map([...cache].map(([key, entry]) => [key.split('\0')[0], entry.result]));
+
+      expect([...after.keys()].sort()).toEqual(['Alpha.md', 'Beta.md']);
+      expect(after.get('Alpha.md')).toBe(before.get('Alpha.md')); // not parsed again
+      expect(after.get('Beta.md')).not.toBe(before.get('Beta.md'));
+      expect(rebuilt.graph.nodes.find((node) => node.path === 'Beta.md')?.title).toBe('Beta, edited');
+      expect(rebuilt).toEqual(await compileVault(dir));
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
 });

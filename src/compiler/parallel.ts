@@ -10,6 +10,35 @@ export const PARALLEL_FROM = 1500;
 const BATCH = 100;
 const BATCH_BYTES = 512 * 1024;
 
+/**
+ * Parse results kept between builds of one vault (the dev server rebuilds on every save), by file: a note whose
+ * path, size and modification time are unchanged is not read or parsed again.
+ */
+export type ParseCache = Map<string, { stamp: string; result: ReadResult }>;
+
+const cacheKey = (file: NoteFile) => `${file.path}\0${file.absolutePath}`;
+const stampOf = (file: NoteFile) => (file.modified === undefined ? undefined : `${file.size}:${file.modified}`);
+
+/** readNotes, reusing `cache` where it can; afterwards the cache holds exactly these files. */
+export async function readNotesCached(files: readonly NoteFile[], cache: ParseCache, onProgress?: (done: number, total: number) => void): Promise<ReadResult[]> {
+  const results: ReadResult[] = new Array(files.length);
+  const missing: number[] = [];
+  files.forEach((file, i) => {
+    const hit = cache.get(cacheKey(file));
+    const stamp = stampOf(file);
+    if (hit && stamp !== undefined && hit.stamp === stamp) results[i] = hit.result;
+    else missing.push(i);
+  });
+  const fresh = await readNotes(missing.map((i) => files[i]!), onProgress);
+  missing.forEach((i, k) => (results[i] = fresh[k]!));
+  cache.clear();
+  files.forEach((file, i) => {
+    const stamp = stampOf(file);
+    if (stamp !== undefined) cache.set(cacheKey(file), { stamp, result: results[i]! });
+  });
+  return results;
+}
+
 export async function readNotes(files: readonly NoteFile[], onProgress?: (done: number, total: number) => void): Promise<ReadResult[]> {
   const workers = Math.min(availableParallelism(), 8);
   if (files.length >= PARALLEL_FROM && workers > 1) {

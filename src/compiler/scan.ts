@@ -11,6 +11,8 @@ export interface NoteFile {
   absolutePath: string;
   /** Bytes, so big notes can be read first and spread over workers. */
   size?: number;
+  /** Last modified (ms since the epoch), so a rebuild can reuse an unchanged note's parse. */
+  modified?: number;
 }
 
 export interface ScanResult {
@@ -108,12 +110,12 @@ async function walk(
       if (/\.md$/i.test(name)) out.diagnostics.push(warning('not-a-file', relPath, 'Not a regular file (FIFO, socket or device); not read.'));
       else out.skippedFiles++;
     } else if (/\.md$/i.test(name)) {
-      const { size } = await fs.stat(realPath);
+      const { size, mtimeMs } = await fs.stat(realPath);
       if (size > MAX_NOTE_BYTES) {
         out.diagnostics.push(warning('note-too-large', relPath, `Note is ${size} bytes, over the ${MAX_NOTE_BYTES}-byte limit; skipped.`));
         continue;
       }
-      out.files.push({ path: relPath, absolutePath: realPath, size });
+      out.files.push({ path: relPath, absolutePath: realPath, size, modified: mtimeMs });
     } else {
       out.skippedFiles++;
     }

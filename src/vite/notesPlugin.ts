@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { DATA_DIR } from '../shared/schema.ts';
 import { compileVault, type CompiledVault } from '../compiler/index.ts';
+import type { ParseCache } from '../compiler/parallel.ts';
 import { serializeGraph, serializePage, writeOutput } from '../compiler/emit.ts';
 import { formatSummary } from '../compiler/report.ts';
 
@@ -22,11 +23,13 @@ export function notesPlugin({ notesDir }: NotesPluginOptions): Plugin {
   let pagesById = new Map<string, CompiledVault['pages'][number]>();
   let building: Promise<CompiledVault> | undefined;
   let log: (message: string) => void = console.log;
+  // A save re-parses only the notes that changed.
+  const parseCache: ParseCache = new Map();
 
   const compile = async (): Promise<CompiledVault> => {
     const started = performance.now();
     const previousPositions = compiled ? new Map(compiled.graph.nodes.map((n) => [n.id as string, { x: n.x, y: n.y }])) : undefined;
-    const result = await compileVault(vaultDir, { previousPositions });
+    const result = await compileVault(vaultDir, { previousPositions, parseCache });
     log(`[topic-atlas] ${formatSummary(result.graph, (performance.now() - started) / 1000)} (${vaultDir})`);
     for (const d of result.graph.diagnostics.slice(0, 20)) log(`  ${d.file}${d.line ? `:${d.line}` : ''}  ${d.message}`);
     compiled = result;
