@@ -30,7 +30,6 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
         'background-color': 'data(colour)',
       },
     },
-    { selector: 'node:active', style: { 'overlay-opacity': 0 } }, // no grey flash on press
     {
       // Only notes whose label could be read at the current zoom carry one (MapSync adds `labelled` as the
       // view settles): measuring and caching a thousand labels nobody can see was half of a first paint.

@@ -12,6 +12,25 @@ export function useMapEvents(cy: Core | undefined): void {
   useEffect(() => {
     if (!cy) return;
     let hoverTimer: ReturnType<typeof setTimeout> | undefined;
+    // Pressing a note restyles it (Cytoscape's :active state), and at 25k the redraw that follows takes
+    // ~50 ms, in the very frame that should show the note panel. So the map holds its redraws (a batch)
+    // from the press until the frame after the release is painted; a drag lets them go at once.
+    let holding = false;
+    const hold = () => {
+      if (holding) return;
+      holding = true;
+      cy.startBatch();
+    };
+    const letGoNow = () => {
+      if (!holding) return;
+      holding = false;
+      cy.endBatch();
+    };
+    const letGoAfterPaint = () => {
+      if (!holding) return;
+      holding = false;
+      requestAnimationFrame(() => setTimeout(() => cy.destroyed() || cy.endBatch()));
+    };
     const onTap = (event: EventObject) => {
       clearTimeout(hoverTimer);
       if (event.target.hasClass('region')) zoomToRegion(event.target);
@@ -32,12 +51,19 @@ export function useMapEvents(cy: Core | undefined): void {
     const onBackgroundTap = (event: EventObject) => {
       if (event.target === cy) setHovered(undefined);
     };
+    cy.on('tapstart', 'node', hold);
+    cy.on('tapdrag', letGoNow);
+    cy.on('tapend', letGoAfterPaint);
     cy.on('tap', 'node', onTap);
     cy.on('mouseover', 'node', onOver);
     cy.on('mouseout', 'node', onOut);
     cy.on('tap', onBackgroundTap);
     return () => {
       clearTimeout(hoverTimer);
+      letGoNow();
+      cy.off('tapstart', 'node', hold);
+      cy.off('tapdrag', letGoNow);
+      cy.off('tapend', letGoAfterPaint);
       cy.off('tap', 'node', onTap);
       cy.off('mouseover', 'node', onOver);
       cy.off('mouseout', 'node', onOut);
