@@ -59,6 +59,8 @@ function indexFor(graph: Graph): Entry {
 }
 
 const SLICE = 100;
+/** Each idle callback works at least this long (a callback forced by its timeout gets no idle time). */
+const MIN_SLICE_MS = 8;
 
 /**
  * Build the index in idle time, a slice of notes at a time, so that the first query does not pay for it and
@@ -67,7 +69,7 @@ const SLICE = 100;
 export function prepareSearchIndex(graph: Graph): void {
   const entry = entryFor(graph);
   const step = (deadline?: IdleDeadline) => {
-    const until = performance.now() + Math.max(4, deadline?.timeRemaining() ?? 8);
+    const until = performance.now() + Math.max(MIN_SLICE_MS, deadline?.timeRemaining() ?? MIN_SLICE_MS);
     while (entry.added < graph.nodes.length && performance.now() < until) addUpTo(graph, entry, Math.min(graph.nodes.length, entry.added + SLICE));
     if (entry.added < graph.nodes.length) later(step);
   };
@@ -75,7 +77,8 @@ export function prepareSearchIndex(graph: Graph): void {
 }
 
 function later(step: (deadline?: IdleDeadline) => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(step, { timeout: 1000 });
+  // A busy page (a pan or zoom redraws every frame) is rarely idle: the timeout keeps the build moving.
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(step, { timeout: 50 });
   else setTimeout(step, 16);
 }
 
