@@ -51,7 +51,8 @@ export const MapView = memo(function MapView() {
   // Made once, with everything it first shows, so the first frame Cytoscape draws is the finished map.
   const first = useRef({ index, drawn, edges, regions, visible, colourOf, selectedId, theme, graph, picker });
   const shownTheme = useRef(theme);
-  const centred = useRef<NoteId | undefined>(undefined);
+  /** The selection the map was last centred on (the initial viewport is centred on a deep link's note). */
+  const centred = useRef<{ id: NoteId | undefined; index: GraphIndex | undefined }>(undefined);
   useEffect(() => {
     const { index, drawn, edges, regions, visible, colourOf, selectedId, theme, graph, picker } = first.current;
     const element = container.current;
@@ -90,7 +91,7 @@ export const MapView = memo(function MapView() {
     made.setScene(index, drawn, edges, regions);
     made.setSelection(selectedId);
     performance.mark('atlas:map-created');
-    centred.current = selectedId;
+    centred.current = { id: selectedId, index };
     attachMap(cy, { readableZoom });
     setSync(made);
     return () => {
@@ -112,16 +113,13 @@ export const MapView = memo(function MapView() {
   useEffect(() => {
     if (!sync) return;
     sync.setSelection(selectedId);
-    if (centred.current === selectedId) return;
-    centred.current = selectedId;
+    // Centre once per selection, and again when a rebuilt vault (dev mode) brings its node back.
+    if (centred.current?.id === selectedId && centred.current?.index === index) return;
+    centred.current = { id: selectedId, index };
     const node = selectedId ? sync.cy.getElementById(selectedId) : undefined;
     if (node?.nonempty()) centreOn(node);
   }, [sync, selectedId, index]);
   useEffect(() => sync?.setHover(hoveredId), [sync, hoveredId]);
-  useEffect(() => {
-    // A rebuilt vault (dev mode) re-centres on the selection once its node is back.
-    centred.current = undefined;
-  }, [index]);
 
   useMapEvents(sync?.cy);
   useLabelsInView(sync);
