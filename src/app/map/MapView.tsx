@@ -1,7 +1,10 @@
-// The map: Cytoscape, driven from the store through MapSync. The instance is made once, with the first
-// scene, already fitted; after that each store change touches only the elements it changes.
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import cytoscape, { type Core, type StylesheetJson } from 'cytoscape';
+// The map: Cytoscape, driven from the store through MapSync. react-cytoscapejs makes the instance once and
+// owns its life; it is handed no elements (its diff of every element on each render cost 30-90 ms at 10k):
+// the first scene is added at once, already fitted, and after that each store change touches only the
+// elements it changes.
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Core, ElementDefinition, StylesheetJson } from 'cytoscape';
+import CytoscapeComponent from 'react-cytoscapejs';
 import type { NoteId } from '../../shared/schema.ts';
 import { EdgePicker } from '../graph/edgePicker.ts';
 import { drawnNodeIds, neighbourhood, nodeScale, type GraphIndex } from '../graph/graphIndex.ts';
@@ -21,6 +24,10 @@ import { useLabelsInView, useViewportDetail } from './useViewportDetail.ts';
 const STYLESHEETS = { light: buildStylesheet(MAP_THEMES.light), dark: buildStylesheet(MAP_THEMES.dark) };
 const MIN_ZOOM = 0.02;
 const MAX_ZOOM = 4;
+/** Elements are MapSync's, not the component's: it gets none, and compares them by reference only. */
+const NO_ELEMENTS: ElementDefinition[] = [];
+const byReference = (a: unknown, b: unknown): boolean => a !== b;
+const FILL = { width: '100%', height: '100%' };
 /** A selected note is shown at least this close (less in a big vault, whose nodes and labels are drawn bigger). */
 const READABLE_ZOOM = 0.9;
 
@@ -32,8 +39,8 @@ export const MapView = memo(function MapView() {
   const localDepth = useAfterNextPaint(useAtlas((s) => s.view.localDepth));
   const hoveredId = useAtlas((s) => s.hoveredId);
   const theme = useEffectiveTheme();
-  const container = useRef<HTMLDivElement>(null);
   const [sync, setSync] = useState<MapSync>();
+  const made = useRef<MapSync>(undefined);
 
   const regions = useMemo(() => (graph && index ? buildRegions(graph, index) : []), [graph, index]);
   const picker = useMemo(() => (graph && index ? new EdgePicker(graph, index) : undefined), [graph, index]);
@@ -53,23 +60,13 @@ export const MapView = memo(function MapView() {
   const shownTheme = useRef(theme);
   /** The selection the map was last centred on (the initial viewport is centred on a deep link's note). */
   const centred = useRef<{ id: NoteId | undefined; index: GraphIndex | undefined }>(undefined);
-  useEffect(() => {
+  // Called by react-cytoscapejs once its instance exists (and after each of its updates: only the first counts).
+  const onCytoscape = useCallback((cy: Core) => {
+    if (made.current?.cy === cy) return;
     const { index, drawn, edges, regions, visible, colourOf, selectedId, theme, graph, picker } = first.current;
-    const element = container.current;
-    if (!element || !index || !graph || !picker) return;
+    if (!index || !graph || !picker) return;
     const readableZoom = Math.min(READABLE_ZOOM, (2 * READABLE_ZOOM) / nodeScale(index));
-    const cy = cytoscape({
-      container: element,
-      minZoom: MIN_ZOOM,
-      maxZoom: MAX_ZOOM,
-      pixelRatio: 1,
-      boxSelectionEnabled: false,
-      // Measured with the bench's pan/zoom at 25k (load ~5): median redraw interval 17 ms against 72 ms without
-      // it, p95 66 against 237 ms. The map moves as one bitmap while a gesture lasts, then redraws sharp.
-      textureOnViewport: true,
-      autounselectify: true, // selection is the app's (a class), not Cytoscape's: a tap restyles nothing by itself
-      ...initialViewport(index, drawn, selectedId, element.clientWidth, element.clientHeight, readableZoom),
-    });
+    cy.viewport(initialViewport(index, drawn, selectedId, cy.width(), cy.height(), readableZoom));
     applyStylesheet(cy, STYLESHEETS[theme]);
     cy.one('render', () => {
       // First painted map, for the app benchmark.
@@ -84,21 +81,20 @@ export const MapView = memo(function MapView() {
         });
       });
     });
-    const made = new MapSync(cy);
-    made.setLabelView(cy.zoom(), cy.extent());
-    made.setColours(colourOf);
-    made.setVisible(visible);
-    made.setScene(index, drawn, edges, regions);
-    made.setSelection(selectedId);
+    const sync = new MapSync(cy);
+    sync.setLabelView(cy.zoom(), cy.extent());
+    sync.setColours(colourOf);
+    sync.setVisible(visible);
+    sync.setScene(index, drawn, edges, regions);
+    sync.setSelection(selectedId);
     performance.mark('atlas:map-created');
     centred.current = { id: selectedId, index };
     attachMap(cy, { readableZoom });
-    setSync(made);
-    return () => {
-      attachMap(undefined);
-      cy.destroy();
-    };
+    made.current = sync;
+    setSync(sync);
   }, []);
+  // react-cytoscapejs destroys the instance when the map goes; the page's probe lets go of it then.
+  useEffect(() => () => attachMap(undefined), []);
 
   useEffect(() => {
     if (!sync || shownTheme.current === theme) return;
@@ -125,7 +121,25 @@ export const MapView = memo(function MapView() {
   useLabelsInView(sync);
   useLocalLayout(sync?.cy, graph, local ? visible : undefined);
 
-  return <div ref={container} className="map" role="application" aria-label="Topic map. Use search (/) or the note panel to move between notes by keyboard." data-node-count={nodeCount} />;
+  return (
+    <div className="map" role="application" aria-label="Topic map. Use search (/) or the note panel to move between notes by keyboard." data-node-count={nodeCount}>
+      <CytoscapeComponent
+        elements={NO_ELEMENTS}
+        diff={byReference}
+        stylesheet={STYLESHEETS.light /* replaced by the theme's own, without Cytoscape's defaults, once made */}
+        cy={onCytoscape}
+        style={FILL}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
+        pixelRatio={1}
+        boxSelectionEnabled={false}
+        // Measured with the bench's pan/zoom at 25k (load ~5): median redraw interval 17 ms against 72 ms without
+        // it, p95 66 against 237 ms. The map moves as one bitmap while a gesture lasts, then redraws sharp.
+        textureOnViewport
+        autounselectify // selection is the app's (a class), not Cytoscape's: a tap restyles nothing by itself
+      />
+    </div>
+  );
 });
 
 /**
