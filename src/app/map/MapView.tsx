@@ -131,7 +131,10 @@ export const MapView = memo(function MapView() {
         style={FILL}
         minZoom={MIN_ZOOM}
         maxZoom={MAX_ZOOM}
-        pixelRatio={1}
+        // Just over 1: drawn at one pixel per CSS pixel (the issue measured half the cost of 2 on a 2x screen),
+        // and Cytoscape then renders the viewport texture below at 1x, where at exactly 1 it renders it at 2x:
+        // that made the first frame of each pan or zoom take 1.5-1.7 s at 1k and 10k (0.3-0.4 s at 1x).
+        pixelRatio={1.0001}
         boxSelectionEnabled={false}
         // Measured with the bench's pan/zoom at 25k (load ~5): median redraw interval 17 ms against 72 ms without
         // it, p95 66 against 237 ms. The map moves as one bitmap while a gesture lasts, then redraws sharp.
