@@ -36,7 +36,14 @@ function entryFor(graph: Graph): Entry {
       storeFields: [],
       // Split on separators people put in slugs too, so `ai_alignment` finds "AI alignment".
       tokenize: (text) => text.toLowerCase().split(/[\s_\-/.,:;!?()[\]"'’]+/u).filter(Boolean),
-      searchOptions: { boost: { title: 3, aliases: 2, path: 0.5 }, prefix: true, fuzzy: 0.25, combineWith: 'AND' },
+      // Only the last word is still being typed, so only it matches as a prefix; short words ("the", "vs")
+      // match exactly: as prefixes or with typos they match most of a big vault, and made a query slow.
+      searchOptions: {
+        boost: { title: 3, aliases: 2, path: 0.5 },
+        prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
+        fuzzy: (term: string) => (term.length > 3 ? 0.25 : 0),
+        combineWith: 'AND',
+      },
     });
     entry = { search, byId: new Map(graph.nodes.map((node) => [node.id as string, node])), added: 0 };
     indexes.set(graph, entry);
@@ -72,6 +79,7 @@ export function prepareSearchIndex(graph: Graph): void {
     const until = performance.now() + Math.max(MIN_SLICE_MS, deadline?.timeRemaining() ?? MIN_SLICE_MS);
     while (entry.added < graph.nodes.length && performance.now() < until) addUpTo(graph, entry, Math.min(graph.nodes.length, entry.added + SLICE));
     if (entry.added < graph.nodes.length) later(step);
+    else later(() => entry.search.search(graph.nodes[0]?.title ?? '')); // compile the query path before the first real one
   };
   later(step);
 }
