@@ -1,8 +1,9 @@
 // Which links the map draws. Cytoscape stays quick up to a few thousand elements, and a map with every link of
 // a well-linked vault is a hairball anyway, so at most MAX_DRAWN_EDGES are drawn, chosen so the map keeps its
-// shape: each note's link to its nearest linked neighbour first, then links between well-linked notes. The selected note's links are always drawn. Pure, so it is tested without a browser.
+// shape: each note's link to its nearest linked neighbour first, then links between well-linked notes. The
+// selected note's links are always drawn. Pure, so it is tested without a browser.
 import type { Graph, GraphEdge, NoteId } from '../../shared/schema.ts';
-import { degreeOf, type GraphIndex } from './graphIndex.ts';
+import { degreeById, type GraphIndex } from './graphIndex.ts';
 
 /** At most this many links are drawn at once (plus the selected note's own). */
 export const MAX_DRAWN_EDGES = 4000;
@@ -27,10 +28,7 @@ export class EdgePicker {
     private readonly index: GraphIndex,
   ) {
     this.measure = {
-      degree: (id) => {
-        const node = index.nodeById.get(id);
-        return node ? degreeOf(node) : 0;
-      },
+      degree: (id) => degreeById(index, id),
       distance2: (a, b) => {
         const p = index.nodeById.get(a);
         const q = index.nodeById.get(b);
@@ -46,11 +44,16 @@ export class EdgePicker {
 
   /** Build the lookups a selection needs now (in idle time), rather than at the first click. */
   warm(): void {
-    this.incident(this.graph.nodes[0]?.id ?? ('' as NoteId));
+    this.incidentLists();
   }
 
-  /** Every link of a note, either way (built on first use, once per graph). */
+  /** Every link of a note, either way. */
   incident(id: NoteId): readonly GraphEdge[] {
+    return this.incidentLists().get(id) ?? [];
+  }
+
+  /** Each note's links, built on first use, once per graph. */
+  private incidentLists(): Map<NoteId, GraphEdge[]> {
     if (!this.incidentById) {
       const lists = new Map<NoteId, GraphEdge[]>();
       for (const edge of this.graph.edges) {
@@ -59,7 +62,7 @@ export class EdgePicker {
       }
       this.incidentById = lists;
     }
-    return this.incidentById.get(id) ?? [];
+    return this.incidentById;
   }
 
   /**

@@ -1,6 +1,9 @@
 // Framework-free lookups over a loaded graph, built once per graph.
 import type { Graph, GraphNode, NoteId } from '../../shared/schema.ts';
 
+/** A rectangle in map (model) coordinates. */
+export type Box = { x1: number; y1: number; x2: number; y2: number };
+
 export interface GraphIndex {
   nodeById: Map<NoteId, GraphNode>;
   /** Undirected neighbours (links either way). Built on first use: a selection, local mode, or idle time. */
@@ -53,6 +56,12 @@ function neighbourSets(graph: Graph): Map<NoteId, Set<NoteId>> {
 
 export const degreeOf = (node: GraphNode): number => node.degreeIn + node.degreeOut;
 
+/** A note's links either way; 0 for an id the graph does not have. */
+export function degreeById(index: GraphIndex, id: NoteId): number {
+  const node = index.nodeById.get(id);
+  return node ? degreeOf(node) : 0;
+}
+
 /** Notes within `depth` hops of `start`, start included. */
 export function neighbourhood(index: GraphIndex, start: NoteId, depth: number): Set<NoteId> {
   const seen = new Set<NoteId>([start]);
@@ -80,7 +89,7 @@ export function drawnNodeIds(
   index: GraphIndex,
   selectedId: NoteId | undefined,
   localDepth: number,
-  viewport?: { x1: number; y1: number; x2: number; y2: number },
+  viewport?: Box,
 ): Set<NoteId> | undefined {
   if (!index.overviewIds) return undefined;
   const inView = viewport ? notesIn(index, viewport) : undefined;
@@ -97,18 +106,14 @@ export const NEIGHBOURHOOD_LIMIT = 1500;
 
 function mostLinked(index: GraphIndex, ids: Set<NoteId>, limit: number, keep: NoteId): Iterable<NoteId> {
   if (ids.size <= limit) return ids;
-  const degree = (id: NoteId) => {
-    const node = index.nodeById.get(id);
-    return node ? degreeOf(node) : 0;
-  };
-  const ranked = [...ids].filter((id) => id !== keep).sort((a, b) => degree(b) - degree(a) || (a < b ? -1 : 1));
+  const ranked = [...ids].filter((id) => id !== keep).sort((a, b) => degreeById(index, b) - degreeById(index, a) || (a < b ? -1 : 1));
   return [keep, ...ranked.slice(0, limit - 1)];
 }
 
 /** Zoomed in far enough that the view holds at most this many notes, every note in it is drawn. */
 export const VIEWPORT_DETAIL_LIMIT = 2500;
 
-function notesIn(index: GraphIndex, box: { x1: number; y1: number; x2: number; y2: number }): NoteId[] | undefined {
+function notesIn(index: GraphIndex, box: Box): NoteId[] | undefined {
   const found: NoteId[] = [];
   for (const node of index.nodeById.values()) {
     if (node.x < box.x1 || node.x > box.x2 || node.y < box.y1 || node.y > box.y2) continue;
@@ -118,7 +123,10 @@ function notesIn(index: GraphIndex, box: { x1: number; y1: number; x2: number; y
   return found;
 }
 
+/** Up to this many notes, nodes are drawn at their own size (independent of OVERVIEW_SIZE, so the look does not shift with it). */
+const NODE_SCALE_FROM = 1500;
+
 /** How much bigger nodes are drawn in a big vault, so the overview's hubs can be seen at all. */
 export function nodeScale(index: GraphIndex): number {
-  return Math.min(4, Math.max(1, Math.sqrt(index.nodeById.size / 1500)));
+  return Math.min(4, Math.max(1, Math.sqrt(index.nodeById.size / NODE_SCALE_FROM)));
 }

@@ -10,6 +10,7 @@ import { EdgePicker } from '../graph/edgePicker.ts';
 import { drawnNodeIds, neighbourhood, nodeScale, type GraphIndex } from '../graph/graphIndex.ts';
 import { buildRegions } from '../graph/regions.ts';
 import { prepareSearchIndex } from '../search/searchIndex.ts';
+import { whenIdle } from '../idle.ts';
 import { selectSelectedId, useAtlas } from '../store/store.ts';
 import { useEffectiveTheme } from '../theme.ts';
 import { MAX_NODE } from './elements.ts';
@@ -30,6 +31,8 @@ const byReference = (a: unknown, b: unknown): boolean => a !== b;
 const FILL = { width: '100%', height: '100%' };
 /** A selected note is shown at least this close (less in a big vault, whose nodes and labels are drawn bigger). */
 const READABLE_ZOOM = 0.9;
+/** Warm-ups after the first paint wait for idle time, but no longer than this. */
+const WARM_UP_TIMEOUT_MS = 2000;
 
 export const MapView = memo(function MapView() {
   const graph = useAtlas((s) => s.graph);
@@ -77,9 +80,9 @@ export const MapView = memo(function MapView() {
         void index.neighbours;
         whenIdle(() => {
           picker.warm();
-          whenIdle(() => prepareSearchIndex(graph));
-        });
-      });
+          whenIdle(() => prepareSearchIndex(graph), WARM_UP_TIMEOUT_MS);
+        }, WARM_UP_TIMEOUT_MS);
+      }, WARM_UP_TIMEOUT_MS);
     });
     const sync = new MapSync(cy);
     sync.setLabelView(cy.zoom(), cy.extent());
@@ -191,10 +194,4 @@ function initialViewport(index: GraphIndex, drawn: ReadonlySet<NoteId> | undefin
  */
 function applyStylesheet(cy: Core, sheet: StylesheetJson): void {
   cy.style().clear().append(sheet).update();
-}
-
-/** Run when the page is idle (soon after the first paint), without holding up input or frames. */
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => task(), { timeout: 2000 });
-  else setTimeout(task, 200);
 }

@@ -3,14 +3,11 @@
 // restyling thousands of elements is what makes a map slow), in one cy.batch.
 import type { Collection, CollectionArgument, Core, ElementDefinition, SingularElementArgument } from 'cytoscape';
 import type { GraphEdge, GraphNode, NoteId } from '../../shared/schema.ts';
-import { nodeScale, type GraphIndex } from '../graph/graphIndex.ts';
+import { OTHER_COLOUR } from '../graph/categories.ts';
+import { nodeScale, type Box, type GraphIndex } from '../graph/graphIndex.ts';
 import type { Region } from '../graph/regions.ts';
 import { edgeElement, edgeId, nodeElement, regionElement } from './elements.ts';
 import { LABELLED, MIN_LABEL_PX } from './stylesheet.ts';
-
-const DEFAULT_COLOUR = '#8a8a8a';
-
-export type Box = { x1: number; y1: number; x2: number; y2: number };
 
 /**
  * Cytoscape shows a label when font-size × 2^ceil(log2(zoom)) reaches min-zoomed-font-size (it rounds the zoom
@@ -30,7 +27,7 @@ export class MapSync {
   private readonly regions = new Set<string>();
   private visible: ReadonlySet<NoteId> | undefined;
   private readonly hidden = new Set<NoteId>();
-  private colourOf: (node: GraphNode) => string = () => DEFAULT_COLOUR;
+  private colourOf: (node: GraphNode) => string = () => OTHER_COLOUR.light;
   private regionLabels = true;
   /** Notes that carry a label (never taken away: zooming out, Cytoscape hides them itself). */
   private readonly labelled = new Set<NoteId>();

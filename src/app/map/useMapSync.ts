@@ -1,7 +1,7 @@
 // Store -> map: which notes are visible, and the colour rule. MapSync applies them to Cytoscape.
 import { useMemo } from 'react';
 import type { GraphNode, NoteId } from '../../shared/schema.ts';
-import { categoryColours, categoryCounts, categoryOf } from '../graph/categories.ts';
+import { categoryColours, categoryCounts, categoryOf, OTHER_COLOUR } from '../graph/categories.ts';
 import { visibleNodeIds } from '../graph/visibility.ts';
 import { useAtlas } from '../store/store.ts';
 
@@ -25,6 +25,6 @@ export function useColourRule(theme: 'light' | 'dark'): (node: GraphNode) => str
   const colourBy = useAtlas((s) => s.view.colourBy);
   return useMemo(() => {
     const colours = graph ? categoryColours(categoryCounts(graph.nodes, colourBy).map((c) => c.category), theme) : new Map<string, string>();
-    return (node: GraphNode) => colours.get(categoryOf(node, colourBy)) ?? '#8a8a8a';
+    return (node: GraphNode) => colours.get(categoryOf(node, colourBy)) ?? OTHER_COLOUR[theme];
   }, [graph, colourBy, theme]);
 }

@@ -1,9 +1,9 @@
 // Level of detail in big vaults: where the user zooms in, the map draws every note in view.
 // The viewport stays Cytoscape's; this only reads its extent to decide what to draw.
 import { useEffect, useState } from 'react';
+import type { Core } from 'cytoscape';
+import type { Box } from '../graph/graphIndex.ts';
 import type { MapSync } from './mapSync.ts';
-
-export type Box = { x1: number; y1: number; x2: number; y2: number };
 
 /** Region labels show while zoomed out; past this zoom the notes themselves are readable. */
 export const REGION_LABEL_MAX_ZOOM = 0.22;
@@ -15,21 +15,18 @@ export function useViewportDetail(sync: MapSync | undefined, enabled: boolean): 
   useEffect(() => {
     if (!sync || !enabled) return;
     const { cy } = sync;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const update = () => {
-      const zoomedOut = cy.zoom() < REGION_LABEL_MAX_ZOOM;
-      sync.setRegionLabels(zoomedOut);
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const { x1, y1, x2, y2 } = cy.extent();
-        setBox(zoomedOut ? undefined : { x1, y1, x2, y2 });
-      }, SETTLE_MS);
+    const zoomedOut = () => cy.zoom() < REGION_LABEL_MAX_ZOOM;
+    const toggleRegions = () => sync.setRegionLabels(zoomedOut());
+    const settled = () => {
+      const { x1, y1, x2, y2 } = cy.extent();
+      setBox(zoomedOut() ? undefined : { x1, y1, x2, y2 });
     };
-    update();
-    cy.on('viewport', update);
+    toggleRegions();
+    cy.on('viewport', toggleRegions);
+    const stop = onViewportSettled(cy, settled, true);
     return () => {
-      clearTimeout(timer);
-      cy.off('viewport', update);
+      cy.off('viewport', toggleRegions);
+      stop();
     };
   }, [sync, enabled]);
   return enabled ? box : undefined;
@@ -40,15 +37,21 @@ export function useLabelsInView(sync: MapSync | undefined): void {
   useEffect(() => {
     if (!sync) return;
     const { cy } = sync;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const settle = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => sync.setLabelView(cy.zoom(), cy.extent()), SETTLE_MS);
-    };
-    cy.on('viewport', settle);
-    return () => {
-      clearTimeout(timer);
-      cy.off('viewport', settle);
-    };
+    return onViewportSettled(cy, () => sync.setLabelView(cy.zoom(), cy.extent()));
   }, [sync]);
+}
+
+/** Calls `settled` once the viewport has been still for SETTLE_MS (and at once if `now`); returns the unsubscribe. */
+function onViewportSettled(cy: Core, settled: () => void, now = false): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const moved = () => {
+    clearTimeout(timer);
+    timer = setTimeout(settled, SETTLE_MS);
+  };
+  if (now) moved();
+  cy.on('viewport', moved);
+  return () => {
+    clearTimeout(timer);
+    cy.off('viewport', moved);
+  };
 }

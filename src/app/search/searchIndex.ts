@@ -1,6 +1,7 @@
 // Title and alias search, typo-tolerant. Built once per graph: in idle time after the map is painted, or at the
 // first query if that comes sooner.
 import MiniSearch from 'minisearch';
+import { whenIdle } from '../idle.ts';
 import type { Graph, GraphNode, NoteId } from '../../shared/schema.ts';
 
 export interface SearchHit {
@@ -66,6 +67,8 @@ function indexFor(graph: Graph): Entry {
 }
 
 const SLICE = 100;
+/** The build goes on at least this often, idle or not: a busy page (a pan or zoom redraws every frame) is rarely idle. */
+const IDLE_TIMEOUT_MS = 50;
 /** Each idle callback works at least this long (a callback forced by its timeout gets no idle time). */
 const MIN_SLICE_MS = 8;
 
@@ -78,16 +81,10 @@ export function prepareSearchIndex(graph: Graph): void {
   const step = (deadline?: IdleDeadline) => {
     const until = performance.now() + Math.max(MIN_SLICE_MS, deadline?.timeRemaining() ?? MIN_SLICE_MS);
     while (entry.added < graph.nodes.length && performance.now() < until) addUpTo(graph, entry, Math.min(graph.nodes.length, entry.added + SLICE));
-    if (entry.added < graph.nodes.length) later(step);
-    else later(() => entry.search.search(graph.nodes[0]?.title ?? '')); // compile the query path before the first real one
+    if (entry.added < graph.nodes.length) whenIdle(step, IDLE_TIMEOUT_MS);
+    else whenIdle(() => entry.search.search(graph.nodes[0]?.title ?? ''), IDLE_TIMEOUT_MS); // compile the query path before the first real one
   };
-  later(step);
-}
-
-function later(step: (deadline?: IdleDeadline) => void): void {
-  // A busy page (a pan or zoom redraws every frame) is rarely idle: the timeout keeps the build moving.
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(step, { timeout: 50 });
-  else setTimeout(step, 16);
+  whenIdle(step, IDLE_TIMEOUT_MS);
 }
 
 export function searchNotes(graph: Graph, query: string, limit = 12): SearchHit[] {
