@@ -11,8 +11,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Graph from 'graphology';
-import louvain from 'graphology-communities-louvain';
 import type { Diagnostic, NoteId } from '../src/shared/schema.ts';
 import { compileVault } from '../src/compiler/index.ts';
 import { pageWriter, removeStalePages, writeGraph, writeOutput } from '../src/compiler/emit.ts';
@@ -22,6 +20,9 @@ import { parseNote, type ParsedNote } from '../src/compiler/parse.ts';
 import { resolveVault } from '../src/compiler/resolve.ts';
 import { fillLinks } from '../src/compiler/render.ts';
 import { layoutGraph, seededRandom } from '../src/compiler/layout.ts';
+import { asPairs } from '../src/shared/forceLayout.ts';
+import { linkCount, linkGraphFromPairs } from '../src/shared/linkGraph.ts';
+import { louvain } from '../src/shared/louvain.ts';
 import { assemble } from '../src/compiler/assemble.ts';
 import { sortDiagnostics } from '../src/compiler/diagnostics.ts';
 
@@ -138,12 +139,9 @@ async function stages(vault: string, out: string): Promise<ChildResult> {
   // How much of the layout is community detection: Louvain alone on the same graph layoutGraph builds.
   // Not part of the total (it repeats work already inside `layout`).
   time(LOUVAIN_ALONE, () => {
-    const graph = new Graph({ type: 'undirected', multi: false });
-    for (const id of ids) graph.addNode(id);
-    for (const { source, target } of resolved.edges) {
-      if (source !== target && graph.hasNode(source) && graph.hasNode(target) && !graph.hasEdge(source, target)) graph.addEdge(source, target);
-    }
-    if (graph.size > 0) louvain(graph, { rng: seededRandom(42), resolution: 1 });
+    const { ids: order, pairs } = asPairs({ ids, edges: resolved.edges });
+    const graph = linkGraphFromPairs(order.length, pairs);
+    if (linkCount(graph) > 0) louvain(graph, seededRandom(42));
   });
 
   return {

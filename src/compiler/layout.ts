@@ -1,6 +1,5 @@
 // Stage 5: positions computed once at build time, so the app does no layout work on load.
-import { layoutGraph, type LayoutInput, type Position } from '../shared/forceLayout.ts';
-import { packLayoutInput } from './layoutMessage.ts';
+import { asPairs, layoutGraph, type LayoutInput, type Position } from '../shared/forceLayout.ts';
 import { startWorker } from './workers.ts';
 
 export { layoutGraph, seededRandom, type Position, type LayoutInput } from '../shared/forceLayout.ts';
@@ -14,7 +13,7 @@ export async function layoutInWorker(input: LayoutInput): Promise<Map<string, Po
     return layoutGraph(input); // no worker here: lay out in this thread
   }
   try {
-    return await worker.run<Map<string, Position>>({ kind: 'layout', input: packLayoutInput(input) });
+    return await worker.run<Map<string, Position>>({ kind: 'layout', input: asPairs(input) });
   } finally {
     worker.stop();
   }

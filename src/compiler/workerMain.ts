@@ -1,18 +1,17 @@
 // Entry of a compile worker (bundled by workers.ts): reads and parses batches of notes, or lays out the graph.
 import { parentPort } from 'node:worker_threads';
-import { layoutGraph, type Position } from '../shared/forceLayout.ts';
-import { unpackLayoutInput, type PackedLayoutInput } from './layoutMessage.ts';
+import { layoutPairs, type PairsLayoutInput, type Position } from '../shared/forceLayout.ts';
 import { readNote, type ReadResult } from './readNote.ts';
 import type { NoteFile } from './scan.ts';
 
-export type WorkerRequest = { kind: 'read'; files: NoteFile[] } | { kind: 'layout'; input: PackedLayoutInput };
+export type WorkerRequest = { kind: 'read'; files: NoteFile[] } | { kind: 'layout'; input: PairsLayoutInput };
 export type WorkerReply = ReadResult[] | Map<string, Position>;
 
 const utf8 = new TextEncoder();
 
 parentPort?.on('message', (request: WorkerRequest) => {
   if (request.kind === 'layout') {
-    parentPort!.postMessage(layoutGraph(unpackLayoutInput(request.input)));
+    parentPort!.postMessage(layoutPairs(request.input));
     return;
   }
   const results = request.files.map(readNote);

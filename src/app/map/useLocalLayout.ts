@@ -6,7 +6,7 @@ import type { Graph, NoteId } from '../../shared/schema.ts';
 import { fitView } from './mapController.ts';
 
 const ANIMATION_MS = 450;
-/** The layout code (graphology and ForceAtlas2) loads when local mode is first used, not with the page. */
+/** The layout code (Louvain and ForceAtlas2) loads when local mode is first used, not with the page. */
 const loadLayout = () => import('../../shared/forceLayout.ts').then((module) => module.layoutGraph);
 
 /** `localIds`: the notes shown in local mode, or undefined when the map is not in local mode. */
