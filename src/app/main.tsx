@@ -1,5 +1,4 @@
 import { StrictMode } from 'react';
-import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { fetchGraph } from './data/loadGraph.ts';
@@ -16,8 +15,6 @@ async function loadVault(version = 0): Promise<void> {
   }
 }
 
-// zod would probe `new Function` once; the page's CSP forbids eval, so keep it from trying.
-z.config({ jitless: true });
 startUrlSync();
 (window as unknown as { topicAtlas: typeof mapProbe }).topicAtlas = mapProbe;
 createRoot(document.getElementById('root')!).render(

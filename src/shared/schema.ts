@@ -1,7 +1,10 @@
 // The one contract between the compiler and the app. The app validates what it loads against it.
+// The parts that need no zod (the version, the compact edge list's conversions, the paths) live in
+// graphFormat.ts, so the app can load them without zod; they are re-exported here.
 import { z } from 'zod';
+import { SCHEMA_VERSION } from './graphFormat.ts';
 
-export const SCHEMA_VERSION = 2 as const;
+export { DATA_DIR, fromGraphFile, GRAPH_PATH, notePagePath, SCHEMA_VERSION, toGraphFile } from './graphFormat.ts';
 
 /** A note's URL-safe id: encodeURIComponent(id) === id. Built only by noteId.ts. */
 export const NoteIdSchema = z
@@ -81,8 +84,6 @@ export const GraphSchema = z.object({
 });
 export type Graph = z.infer<typeof GraphSchema>;
 
-const EDGE_KINDS: readonly EdgeKind[] = ['link', 'embed'];
-
 /**
  * graph.json on the wire: as Graph, but edges are one flat list of integers, four per edge:
  * [source index, target index, count, kind (0 link, 1 embed)], indices into `nodes`. Ten times smaller
@@ -103,22 +104,6 @@ export const GraphFileSchema = GraphSchema.omit({ edges: true })
     }
   });
 export type GraphFile = z.infer<typeof GraphFileSchema>;
-
-export function toGraphFile(graph: Graph): GraphFile {
-  const index = new Map(graph.nodes.map((node, i) => [node.id as string, i]));
-  const edges: number[] = [];
-  for (const edge of graph.edges) edges.push(index.get(edge.source)!, index.get(edge.target)!, edge.count, EDGE_KINDS.indexOf(edge.kind));
-  return { schemaVersion: graph.schemaVersion, vaultName: graph.vaultName, stats: graph.stats, nodes: graph.nodes, edges, diagnostics: graph.diagnostics };
-}
-
-/** A validated GraphFile back to a Graph. */
-export function fromGraphFile(file: GraphFile): Graph {
-  const edges: GraphEdge[] = new Array(file.edges.length / 4);
-  for (let i = 0, e = 0; i < file.edges.length; i += 4, e++) {
-    edges[e] = { source: file.nodes[file.edges[i]!]!.id, target: file.nodes[file.edges[i + 1]!]!.id, count: file.edges[i + 2]!, kind: EDGE_KINDS[file.edges[i + 3]!]! };
-  }
-  return { schemaVersion: file.schemaVersion, vaultName: file.vaultName, stats: file.stats, nodes: file.nodes, edges, diagnostics: file.diagnostics };
-}
 
 export const LinkRefSchema = z.object({
   id: NoteIdSchema,
@@ -147,8 +132,3 @@ export const NotePageSchema = z.object({
   external: z.array(ExternalLinkSchema),
 });
 export type NotePage = z.infer<typeof NotePageSchema>;
-
-/** Where the app finds the compiled vault, relative to index.html. */
-export const DATA_DIR = 'atlas';
-export const notePagePath = (id: NoteId): string => `${DATA_DIR}/notes/${id}.json`;
-export const GRAPH_PATH = `${DATA_DIR}/graph.json`;

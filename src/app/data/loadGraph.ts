@@ -1,6 +1,7 @@
 // Fetch the compiled vault and validate it against the shared schema before anything uses it.
-import { z } from 'zod';
-import { fromGraphFile, GRAPH_PATH, GraphFileSchema, NotePageSchema, notePagePath, SCHEMA_VERSION, type Graph, type NoteId, type NotePage } from '../../shared/schema.ts';
+import { fromGraphFile, GRAPH_PATH, notePagePath, SCHEMA_VERSION } from '../../shared/graphFormat.ts';
+import type { Graph, NoteId, NotePage } from '../../shared/schema.ts';
+import { isGraphFile, isNotePage } from './checkFiles.ts';
 
 export class DataError extends Error {}
 
@@ -27,9 +28,14 @@ async function fetchJson(path: string, version: number, what: string): Promise<u
   }
 }
 
-function describe(error: z.ZodError, what: string): string {
-  const first = error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  return `${what} does not match the expected format: ${first.join('; ')}${error.issues.length > 3 ? ` (and ${error.issues.length - 3} more problems)` : ''}.`;
+/**
+ * A file that fails the quick check: zod (loaded now, not before the first paint) says what is wrong. The checks
+ * accept exactly what the schema does, so zod agreeing with the file after all is a bug in checkFiles.ts.
+ */
+async function problem(json: unknown, what: string, kind: 'graph' | 'page'): Promise<DataError> {
+  const explain = await import('./explain.ts');
+  const message = kind === 'graph' ? explain.graphFileProblem(json, what) : explain.notePageProblem(json, what);
+  return new DataError(message ?? `${what} failed the app's own check, though it matches the schema (a bug in checkFiles.ts).`);
 }
 
 export async function fetchGraph(version = 0): Promise<Graph> {
@@ -40,10 +46,9 @@ export async function fetchGraph(version = 0): Promise<Graph> {
   if (schemaVersion !== SCHEMA_VERSION) {
     throw new DataError(`The map data has schema version ${String(schemaVersion)}, but this app reads version ${SCHEMA_VERSION}. Rebuild the vault with this version of Topic Atlas.`);
   }
-  const parsed = GraphFileSchema.safeParse(json);
-  if (!parsed.success) throw new DataError(describe(parsed.error, 'The map data'));
+  if (!isGraphFile(json, SCHEMA_VERSION)) throw await problem(json, 'The map data', 'graph');
   performance.mark('atlas:validated');
-  return fromGraphFile(parsed.data);
+  return fromGraphFile(json);
 }
 
 const pageCache = new Map<string, Promise<NotePage>>();
@@ -52,10 +57,9 @@ export function fetchNotePage(id: NoteId, version: number): Promise<NotePage> {
   const key = `${version}:${id}`;
   let page = pageCache.get(key);
   if (!page) {
-    page = fetchJson(notePagePath(id), version > 1 ? version : 0, 'This note').then((json) => {
-      const parsed = NotePageSchema.safeParse(json);
-      if (!parsed.success) throw new DataError(describe(parsed.error, 'This note'));
-      return parsed.data;
+    page = fetchJson(notePagePath(id), version > 1 ? version : 0, 'This note').then(async (json) => {
+      if (!isNotePage(json, SCHEMA_VERSION)) throw await problem(json, 'This note', 'page');
+      return json;
     });
     page.catch(() => pageCache.delete(key));
     pageCache.set(key, page);
