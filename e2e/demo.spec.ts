@@ -38,3 +38,34 @@ test('the demo vault opens as a map, a note opens, and nothing is requested from
   expect(errors).toEqual([]);
   expect(foreign).toEqual([]);
 });
+
+test('no two labels on the demo map overlap, and zooming in shows more of them', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/demo/index.html');
+  await waitForMap(page);
+  const labels = () => page.evaluate(() => window.topicAtlas.labelBoxes());
+  const overlapping = (boxes: Awaited<ReturnType<typeof labels>>) => {
+    const pairs: string[] = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i]!, boxes[j]!];
+        // Cytoscape's label box includes the outline; a pixel of touching outlines is not an overlap.
+        if (a.x1 < b.x2 - 1 && b.x1 < a.x2 - 1 && a.y1 < b.y2 - 1 && b.y1 < a.y2 - 1) pairs.push(`${a.id} / ${b.id}`);
+      }
+    }
+    return pairs;
+  };
+  await expect.poll(async () => (await labels()).length).toBeGreaterThan(10);
+  const overview = await labels();
+  expect(overlapping(overview)).toEqual([]);
+
+  for (let i = 0; i < 3; i++) await page.keyboard.press('+');
+  await expect.poll(async () => (await labels()).filter((box) => box.x2 > 0 && box.y2 > 0).length).toBeGreaterThan(0);
+  await page.waitForTimeout(600); // the labels are placed once the view settles
+  const zoomed = await labels();
+  expect(overlapping(zoomed)).toEqual([]);
+  // Labels stay at a readable size while the notes spread apart: more of them fit in the same part of the map.
+  const inView = (boxes: typeof zoomed) => boxes.filter((box) => box.x1 >= 0 && box.y1 >= 0 && box.x2 <= 800 && box.y2 <= 800).length;
+  expect(inView(zoomed) + zoomed.length).toBeGreaterThan(overview.length);
+  expect(errors).toEqual([]);
+});

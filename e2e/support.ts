@@ -1,15 +1,10 @@
 // Shared helpers for the e2e specs: console-error capture, waiting for the map, clicking a node.
 import { expect, type Page } from '@playwright/test';
+import type { MapProbe } from '../src/app/map/mapController.ts';
 
-interface Probe {
-  nodeCount(): number;
-  visibleNodeIds(): string[];
-  nodePagePosition(id: string): { x: number; y: number } | undefined;
-  zoom(): number;
-}
 declare global {
   interface Window {
-    topicAtlas: Probe;
+    topicAtlas: MapProbe;
   }
 }
 

@@ -26,13 +26,16 @@ export const edgeId = (edge: GraphEdge): string => `${edge.source}>${edge.target
 /** `scale` enlarges a big vault's nodes so the overview's hubs can be seen at all. */
 export function nodeElement(node: GraphNode, maxDegree: number, scale: number, colour: string, classes: string): ElementDefinition {
   const degree = degreeOf(node);
+  const fontSize = Math.round(labelSize(degree, maxDegree) * scale);
   return {
     group: 'nodes',
     data: {
       id: node.id,
       label: shortLabel(node.title),
       size: Math.round(nodeSize(degree, maxDegree) * scale),
-      fontSize: Math.round(labelSize(degree, maxDegree) * scale),
+      fontSize,
+      // The size the label is drawn at: fontSize, or less once zoomed in past a readable size (MapSync).
+      labelSize: fontSize,
       colour,
     },
     position: { x: node.x, y: node.y },
@@ -43,7 +46,7 @@ export function nodeElement(node: GraphNode, maxDegree: number, scale: number, c
 export function regionElement(region: Region, classes: string): ElementDefinition {
   return {
     group: 'nodes',
-    data: { id: region.id, label: `${region.label} · ${region.count}`, fontSize: Math.max(40, Math.round(region.radius * 0.22)), radius: region.radius, size: 1, colour: '#000000' },
+    data: { id: region.id, label: `${region.label} · ${region.count}`, labelSize: Math.max(40, Math.round(region.radius * 0.22)), radius: region.radius, size: 1, colour: '#000000' },
     position: { x: region.x, y: region.y },
     classes: `region ${classes}`,
     grabbable: false,

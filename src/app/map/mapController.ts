@@ -94,6 +94,8 @@ export interface MapProbe {
   /** Where a node is drawn, in page pixels; undefined when it is not on the map. */
   nodePagePosition(id: string): { x: number; y: number } | undefined;
   zoom(): number;
+  /** The notes' labels the map draws now, as boxes in map-container pixels (measured by Cytoscape). */
+  labelBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[];
 }
 
 export const mapProbe: MapProbe = {
@@ -107,4 +109,9 @@ export const mapProbe: MapProbe = {
     return { x: box.left + x, y: box.top + y };
   },
   zoom: () => current?.zoom() ?? 0,
+  labelBoxes: () =>
+    current
+      ?.nodes('.labelled:visible')
+      .map((node) => ({ id: node.id(), ...node.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }) }))
+      .filter((box) => box.w > 0) ?? [],
 };

@@ -102,17 +102,55 @@ describe('MapSync', () => {
     expect(cy.nodes().map((n) => n.data('colour'))).toEqual(['green', 'green', 'green', 'green', 'green']);
   });
 
-  it('labels only the notes a reader could make out in and around the view, ahead of a zoom', () => {
+  it('labels the notes in and around the view, at a readable size whatever the zoom', () => {
     const { cy, sync } = setup();
     const spread: Graph = { ...graph, nodes: graph.nodes.map((n, i) => ({ ...n, x: i * 1000 })) };
     const spreadIndex = buildGraphIndex(spread);
     sync.setLabelView(0.05, { x1: -100, y1: -100, x2: 100, y2: 100 });
     sync.setScene(spreadIndex, undefined, [], []);
-    expect(withClass(cy, 'labelled')).toEqual([]); // a 6-26 px font at 1/20 zoom is unreadable
+    expect(withClass(cy, 'labelled')).toEqual(['a']); // 'b' is 1000 units off: beyond half a view around it
+    expect(cy.getElementById('a').data('labelSize') * 0.05).toBeCloseTo(12); // a 26-unit font would be 1.3 px
     sync.setLabelView(1, { x1: -100, y1: -100, x2: 1100, y2: 100 });
-    expect(withClass(cy, 'labelled')).toEqual(['a', 'b']); // in the view (-100 to 1100) or half a view around it
-    sync.setLabelView(0.05, { x1: -100, y1: -100, x2: 100, y2: 100 });
-    expect(withClass(cy, 'labelled')).toEqual(['a', 'b']); // labels stay; Cytoscape hides them when small
+    expect(withClass(cy, 'labelled')).toEqual(['a', 'b']);
+    expect(cy.getElementById('a').data('labelSize')).toBe(20); // 26 px on screen is more than a label needs
+  });
+
+  it('over a big vault\'s topic regions, labels only notes whose own label is big enough', () => {
+    const { cy, sync } = setup();
+    const region = { id: 'region-0', label: 'Topic', count: 5, x: 0, y: 0, radius: 500, box: { x1: -500, y1: -500, x2: 500, y2: 500 } };
+    const hub: Graph = { ...graph, nodes: graph.nodes.map((n, i) => ({ ...n, x: i * 100, degreeIn: n.id === 'a' ? 40 : 1 })) };
+    sync.setLabelView(0.5, { x1: -500, y1: -500, x2: 1000, y2: 500 });
+    sync.setScene(buildGraphIndex(hub), undefined, [], [region]);
+    expect(withClass(cy, 'labelled')).toEqual(['a']);
+    sync.setRegionLabels(false);
+    sync.setLabelView(0.5, { x1: -500, y1: -500, x2: 1000, y2: 500 });
+    expect(withClass(cy, 'labelled').length).toBeGreaterThan(1);
+  });
+
+  it('never labels two notes whose labels would overlap, and zooming in makes room for both', () => {
+    const { cy, sync } = setup();
+    // 'b' has more links than 'c' (and so a bigger label); the two sit 40 map units apart.
+    const close: Graph = { ...graph, nodes: graph.nodes.map((n) => ({ ...n, title: `${n.id} long enough title`, x: n.id === 'c' ? 40 : n.id === 'b' ? 0 : 5000, degreeIn: n.id === 'b' ? 3 : 1 })) };
+    const closeIndex = buildGraphIndex(close);
+    sync.setLabelView(1, { x1: -100, y1: -100, x2: 100, y2: 100 });
+    sync.setScene(closeIndex, undefined, [], []);
+    expect(withClass(cy, 'labelled')).toEqual(['b']);
+    // Labels stop growing at a readable size on screen, while the notes move apart.
+    sync.setLabelView(8, { x1: -10, y1: -10, x2: 60, y2: 10 });
+    expect(withClass(cy, 'labelled')).toEqual(['b', 'c']);
+    expect(cy.getElementById('b').data('labelSize') * 8).toBeLessThanOrEqual(20.5);
+  });
+
+  it('always labels the selected note and its neighbours, ahead of others', () => {
+    const { cy, sync } = setup();
+    const close: Graph = { ...graph, nodes: graph.nodes.map((n) => ({ ...n, title: `${n.id} long enough title`, x: n.id === 'e' ? 10 : 0, y: n.id === 'e' ? 0 : 60 * 'abcd'.indexOf(n.id), degreeIn: n.id === 'e' ? 9 : 1 })) };
+    sync.setLabelView(1, { x1: -100, y1: -100, x2: 300, y2: 300 });
+    sync.setScene(buildGraphIndex(close), undefined, close.edges, []);
+    expect(withClass(cy, 'labelled')).toContain('e'); // the hub's label covers 'a''s
+    expect(withClass(cy, 'labelled')).not.toContain('a');
+    sync.setSelection('a' as NoteId);
+    expect(withClass(cy, 'labelled')).toEqual(expect.arrayContaining(['a', 'b']));
+    expect(withClass(cy, 'labelled')).not.toContain('e');
   });
 
   it('a rebuilt vault replaces the elements', () => {

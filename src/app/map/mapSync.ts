@@ -4,17 +4,17 @@
 import type { Collection, CollectionArgument, Core, ElementDefinition, SingularElementArgument } from 'cytoscape';
 import type { GraphEdge, GraphNode, NoteId } from '../../shared/schema.ts';
 import { OTHER_COLOUR } from '../graph/categories.ts';
-import { nodeScale, type Box, type GraphIndex } from '../graph/graphIndex.ts';
+import { degreeById, nodeScale, type Box, type GraphIndex } from '../graph/graphIndex.ts';
 import type { Region } from '../graph/regions.ts';
 import { edgeElement, edgeId, nodeElement, regionElement } from './elements.ts';
+import { placeLabels, screenFontSize, type LabelCandidate } from './labelPlacement.ts';
 import { LABELLED, MIN_LABEL_PX } from './stylesheet.ts';
 
 /**
- * Cytoscape shows a label when font-size × 2^ceil(log2(zoom)) reaches min-zoomed-font-size (it rounds the zoom
- * up to its texture level). A note gets a label one level ahead of that, so labels are ready before a zoom
- * makes them readable.
+ * Cytoscape draws a label when font-size × 2^ceil(log2(zoom)) reaches min-zoomed-font-size (it rounds the zoom
+ * up to its texture level).
  */
-const labelScale = (zoom: number): number => 2 * 2 ** Math.ceil(Math.log2(zoom));
+const drawnScale = (zoom: number): number => 2 ** Math.ceil(Math.log2(zoom));
 
 /** A note and its neighbourhood, lit up: `ids` and `marked` say which elements carry the classes now. */
 type Highlight = { id: NoteId | undefined; centreClass: string; nearClass: string; ids: Set<string>; marked: NoteId | undefined };
@@ -29,7 +29,7 @@ export class MapSync {
   private readonly hidden = new Set<NoteId>();
   private colourOf: (node: GraphNode) => string = () => OTHER_COLOUR.light;
   private regionLabels = true;
-  /** Notes that carry a label (never taken away: zooming out, Cytoscape hides them itself). */
+  /** Notes that carry a label: those whose label fits beside the others' in the settled view. */
   private readonly labelled = new Set<NoteId>();
   private labelView: { zoom: number; box: Box } | undefined;
   private readonly selection: Highlight = { id: undefined, centreClass: 'selected-note', nearClass: 'near', ids: new Set(), marked: undefined };
@@ -69,13 +69,9 @@ export class MapSync {
       const node = index.nodeById.get(id);
       if (!node) continue;
       const hide = this.visible !== undefined && !this.visible.has(id);
-      const element = nodeElement(node, index.maxDegree, this.scale, this.colourOf(node), `${node.ghost ? 'ghost' : ''}${hide ? ' hidden' : ''}`);
-      const label = this.wantsLabel(element.data.fontSize as number, node);
-      if (label) element.classes += ` ${LABELLED}`;
-      add.push(element);
+      add.push(nodeElement(node, index.maxDegree, this.scale, this.colourOf(node), `${node.ghost ? 'ghost' : ''}${hide ? ' hidden' : ''}`));
       addedNotes.push(id);
       if (hide) this.hidden.add(id);
-      if (label) this.labelled.add(id);
     }
     for (const [id, region] of wantRegions) if (!this.regions.has(id)) add.push(regionElement(region, this.regionLabels ? '' : 'region-hidden'));
     const addedEdges: string[] = [];
@@ -108,6 +104,7 @@ export class MapSync {
       // Removed elements took their classes with them; new ones may belong to a highlight.
       this.applyHighlight(this.selection);
       this.applyHighlight(this.hover);
+      this.placeLabels();
     });
   }
 
@@ -127,6 +124,7 @@ export class MapSync {
     });
     for (const id of hide) this.hidden.add(id);
     for (const id of show) this.hidden.delete(id);
+    this.cy.batch(() => this.placeLabels());
   }
 
   /** Colour every note by this rule; notes added later are coloured as they are made. */
@@ -149,40 +147,71 @@ export class MapSync {
   setSelection(id: NoteId | undefined): void {
     if (id === this.selection.id) return;
     this.selection.id = id;
-    this.cy.batch(() => this.applyHighlight(this.selection));
+    this.cy.batch(() => {
+      this.applyHighlight(this.selection);
+      this.placeLabels();
+    });
   }
 
   /** The note under the pointer, with its neighbours and links lit up. */
   setHover(id: NoteId | undefined): void {
     if (id === this.hover.id) return;
     this.hover.id = id;
-    this.cy.batch(() => this.applyHighlight(this.hover));
+    this.cy.batch(() => {
+      this.applyHighlight(this.hover);
+      this.placeLabels();
+    });
   }
 
-  /**
-   * The view has settled here: label the notes in and around it that a reader could now make out. Only notes
-   * gaining a label are touched.
-   */
+  /** The view has settled here: place the labels for it. */
   setLabelView(zoom: number, extent: Box): void {
     const w = extent.x2 - extent.x1;
     const h = extent.y2 - extent.y1;
     this.labelView = { zoom, box: { x1: extent.x1 - w / 2, y1: extent.y1 - h / 2, x2: extent.x2 + w / 2, y2: extent.y2 + h / 2 } };
-    const gain: SingularElementArgument[] = [];
-    for (const id of this.notes) {
-      if (this.labelled.has(id)) continue;
-      const element = this.cy.getElementById(id);
-      if (element.empty() || !this.wantsLabel(Number(element.data('fontSize')), element.position())) continue;
-      gain.push(element);
-      this.labelled.add(id);
-    }
-    if (gain.length > 0) this.cy.batch(() => this.cy.collection(gain as unknown as CollectionArgument).addClass(LABELLED));
+    this.cy.batch(() => this.placeLabels());
   }
 
-  private wantsLabel(fontSize: number, at: { x: number; y: number }): boolean {
+  /**
+   * Label the notes in and around the view whose labels fit without overlapping a more important one (the
+   * selection's and hover's neighbourhoods go first and always show). Labels are drawn at a readable size on
+   * screen whatever the zoom, and stop growing past it, so zooming in makes room for more. Only changes are made.
+   */
+  private placeLabels(): void {
     const view = this.labelView;
-    if (!view || fontSize * labelScale(view.zoom) < MIN_LABEL_PX) return false;
-    const { box } = view;
-    return at.x >= box.x1 && at.x <= box.x2 && at.y >= box.y1 && at.y <= box.y2;
+    const index = this.index;
+    if (!view || !index) return;
+    const { zoom, box } = view;
+    const candidates: LabelCandidate[] = [];
+    for (const id of this.notes) {
+      if (this.hidden.has(id)) continue;
+      const element = this.cy.getElementById(id);
+      if (element.empty()) continue;
+      const { x, y } = element.position();
+      if (x < box.x1 || x > box.x2 || y < box.y1 || y > box.y2) continue;
+      const fontSize = Number(element.data('fontSize'));
+      const forced = this.selection.ids.has(id) || this.hover.ids.has(id);
+      // Zoomed out over a big vault's topic regions, only the labels big enough of themselves: the regions'
+      // own labels name the rest.
+      if (!forced && this.regionLabels && this.regions.size > 0 && fontSize * drawnScale(zoom) < MIN_LABEL_PX) continue;
+      const length = String(element.data('label')).length;
+      candidates.push({ id, x, y, size: Number(element.data('size')), fontSize, length, degree: degreeById(index, id), forced });
+    }
+    const placed = placeLabels(candidates, zoom);
+    const gain: string[] = [];
+    const lose: string[] = [];
+    for (const id of placed) if (!this.labelled.has(id as NoteId)) gain.push(id);
+    for (const id of this.labelled) if (!placed.has(id)) lose.push(id);
+    this.byIds(lose).removeClass(LABELLED);
+    this.byIds(gain).addClass(LABELLED);
+    for (const id of lose) this.labelled.delete(id as NoteId);
+    for (const id of gain) this.labelled.add(id as NoteId);
+    for (const candidate of candidates) {
+      if (!placed.has(candidate.id)) continue;
+      const element = this.cy.getElementById(candidate.id);
+      const want = screenFontSize(candidate.fontSize, zoom) / zoom;
+      // A change under 10% is not worth restyling the label for.
+      if (Math.abs(Number(element.data('labelSize')) / want - 1) > 0.1) element.data('labelSize', want);
+    }
   }
 
   /** Region labels show while zoomed out. */

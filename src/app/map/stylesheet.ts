@@ -36,7 +36,7 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
       selector: `node.${LABELLED}, node.near, node.hover-near, node.focus, node.selected-note, node.region`,
       style: {
         label: 'data(label)',
-        'font-size': 'data(fontSize)',
+        'font-size': 'data(labelSize)',
         // Labels appear once they would be readable: hubs first, the rest as you zoom in.
         'min-zoomed-font-size': MIN_LABEL_PX,
         color: theme.label,

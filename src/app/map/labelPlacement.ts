@@ -1,0 +1,97 @@
+// Which labels to show so that none overlap: overlapping labels are the clutter people complain about most in
+// graph views. Greedy by importance (the selection's neighbourhood, then bigger labels, then more links), as
+// map-makers place city names; a grid of screen cells keeps it linear. Pure, so it is tested without a browser.
+import { MIN_LABEL_PX } from './stylesheet.ts';
+
+export interface LabelCandidate {
+  id: string;
+  /** The note's centre and diameter, and the label's font size, in map units. */
+  x: number;
+  y: number;
+  size: number;
+  fontSize: number;
+  /** Characters in the label. */
+  length: number;
+  /** Links either way: among equal fonts, the better-linked note's label wins. */
+  degree: number;
+  /** Labelled whatever it covers (the selected note and its neighbours): placed first. */
+  forced?: boolean;
+}
+
+/** Average glyph width of the label font, as a share of its size (measured in this Chromium: 0.51-0.55 on titles). */
+const GLYPH_WIDTH = 0.55;
+const LINE_HEIGHT = 1.25;
+/** Screen pixels: the label's outline (2) and its gap below the node (3, Cytoscape's text-margin-y). */
+const OUTLINE = 2;
+const MARGIN_Y = 3;
+/** Screen pixels kept clear between two labels. */
+const GAP = 2;
+const CELL = 64;
+
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** Labels grow with the zoom up to this size on screen, then stay: zooming in then makes room for more of them. */
+export const MAX_LABEL_PX = 20;
+
+/**
+ * The label's font size on screen at this zoom: its own size (hubs' are bigger), but never too small to read
+ * (a label that fits is worth reading) nor so big it crowds out the rest.
+ */
+export const screenFontSize = (fontSize: number, zoom: number): number => Math.min(Math.max(fontSize * zoom, MIN_LABEL_PX), MAX_LABEL_PX);
+
+/** The label's box on screen at this zoom: centred under the node, as the stylesheet draws it. */
+export function labelBox(candidate: LabelCandidate, zoom: number): Box {
+  const font = screenFontSize(candidate.fontSize, zoom);
+  const width = candidate.length * font * GLYPH_WIDTH + 2 * OUTLINE;
+  const height = font * LINE_HEIGHT + 2 * OUTLINE;
+  const top = (candidate.y + candidate.size / 2) * zoom + MARGIN_Y;
+  const centre = candidate.x * zoom;
+  return { x1: centre - width / 2, y1: top, x2: centre + width / 2, y2: top + height };
+}
+
+/** The ids whose labels fit without overlapping a more important one (forced ones always). */
+export function placeLabels(candidates: readonly LabelCandidate[], zoom: number): Set<string> {
+  const ranked = [...candidates].sort(
+    (a, b) => Number(b.forced ?? false) - Number(a.forced ?? false) || b.fontSize - a.fontSize || b.degree - a.degree || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const grid = new Map<string, Box[]>();
+  const placed = new Set<string>();
+  for (const candidate of ranked) {
+    const box = labelBox(candidate, zoom);
+    if (!candidate.forced && overlapsAny(grid, box)) continue;
+    placed.add(candidate.id);
+    forEachCell(box, (key) => {
+      const boxes = grid.get(key);
+      if (boxes) boxes.push(box);
+      else grid.set(key, [box]);
+    });
+  }
+  return placed;
+}
+
+function overlapsAny(grid: Map<string, Box[]>, box: Box): boolean {
+  let hit = false;
+  forEachCell(box, (key) => {
+    if (hit) return;
+    for (const other of grid.get(key) ?? []) {
+      if (box.x1 < other.x2 + GAP && other.x1 < box.x2 + GAP && box.y1 < other.y2 + GAP && other.y1 < box.y2 + GAP) {
+        hit = true;
+        return;
+      }
+    }
+  });
+  return hit;
+}
+
+function forEachCell(box: Box, visit: (key: string) => void): void {
+  const x1 = Math.floor((box.x1 - GAP) / CELL);
+  const x2 = Math.floor((box.x2 + GAP) / CELL);
+  const y1 = Math.floor((box.y1 - GAP) / CELL);
+  const y2 = Math.floor((box.y2 + GAP) / CELL);
+  for (let cx = x1; cx <= x2; cx++) for (let cy = y1; cy <= y2; cy++) visit(`${cx},${cy}`);
+}
