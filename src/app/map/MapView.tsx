@@ -71,6 +71,7 @@ export const MapView = memo(function MapView() {
     const readableZoom = Math.min(READABLE_ZOOM, (2 * READABLE_ZOOM) / nodeScale(index));
     cy.viewport(initialViewport(index, drawn, selectedId, cy.width(), cy.height(), readableZoom));
     applyStylesheet(cy, STYLESHEETS[theme]);
+    layersAfterFirstFrame(cy);
     cy.one('render', () => {
       // First painted map, for the app benchmark.
       performance.mark('atlas:map-painted');
@@ -184,6 +185,19 @@ function initialViewport(index: GraphIndex, drawn: ReadonlySet<NoteId> | undefin
   const fit = fitViewport({ x1: box.x1 - margin, y1: box.y1 - margin, x2: box.x2 + margin, y2: box.y2 + margin }, width, height);
   const selected = selectedId ? index.nodeById.get(selectedId) : undefined;
   return selected ? centredViewport(selected, centreZoom(fit.zoom, MAX_ZOOM, readableZoom), width, height) : fit;
+}
+
+/**
+ * Cytoscape's canvas renderer caches the map in whole-map layer bitmaps. On its very first frame it draws every
+ * element into those layers before it shows anything (after that, it fills them a little each frame and draws
+ * from per-element caches meanwhile). Treating the first frame like any later one shows the map sooner: at 1k
+ * notes the first frame took ~0.18 s less main-thread time. `firstGet` is internal to Cytoscape (3.35): if it
+ * goes, this does nothing.
+ */
+function layersAfterFirstFrame(cy: Core): void {
+  const renderer = (cy as unknown as { renderer?: () => { data?: { lyrTxrCache?: { firstGet?: boolean } } } }).renderer?.();
+  const layers = renderer?.data?.lyrTxrCache;
+  if (layers?.firstGet === true) layers.firstGet = false;
 }
 
 /**
