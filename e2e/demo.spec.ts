@@ -67,5 +67,14 @@ test('no two labels on the demo map overlap, and zooming in shows more of them',
   // Labels stay at a readable size while the notes spread apart: more of them fit in the same part of the map.
   const inView = (boxes: typeof zoomed) => boxes.filter((box) => box.x1 >= 0 && box.y1 >= 0 && box.x2 <= 800 && box.y2 <= 800).length;
   expect(inView(zoomed) + zoomed.length).toBeGreaterThan(overview.length);
+
+  // Selecting the vault's hub lights up most of the map: its neighbours' labels come first, still without overlaps.
+  await page.keyboard.press('0');
+  await clickNode(page, 'topics.ai_alignment_and_safety');
+  await expect(noteTitle(page)).toHaveText('AI alignment and safety');
+  await page.waitForTimeout(1200); // centring, then the settled view's labels
+  const selected = await labels();
+  expect(selected.map((box) => box.id)).toContain('topics.ai_alignment_and_safety');
+  expect(overlapping(selected)).toEqual([]);
   expect(errors).toEqual([]);
 });

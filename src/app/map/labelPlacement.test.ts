@@ -22,9 +22,15 @@ describe('placeLabels', () => {
     expect(placeLabels(notes, 2).size).toBe(2);
   });
 
-  it('always keeps forced labels (the selection), and places them first', () => {
-    const placed = placeLabels([note('hub', 0, 0, { fontSize: 30, degree: 50 }), note('selected', 5, 0, { forced: true }), note('neighbour', 8, 2, { forced: true })], 1);
-    expect(placed).toEqual(new Set(['selected', 'neighbour']));
+  it('always keeps forced labels (the selection), then prefers highlighted ones (its neighbours) where they fit', () => {
+    const placed = placeLabels([
+      note('hub', 0, 0, { fontSize: 30, degree: 50 }),
+      note('selected', 5, 0, { forced: true }),
+      note('neighbour', 8, 2, { highlighted: true }), // under the selected note's label: left out
+      note('other neighbour', 0, 100, { highlighted: true }),
+      note('bigger', 4, 104, { fontSize: 30 }), // would cover the neighbour's label
+    ], 1);
+    expect(placed).toEqual(new Set(['selected', 'other neighbour']));
   });
 
   it('never lets two placed labels overlap, on a crowded map', () => {

@@ -1,5 +1,5 @@
 // Which labels to show so that none overlap: overlapping labels are the clutter people complain about most in
-// graph views. Greedy by importance (the selection's neighbourhood, then bigger labels, then more links), as
+// graph views. Greedy by importance (the selection, its neighbourhood, then bigger labels, then more links), as
 // map-makers place city names; a grid of screen cells keeps it linear. Pure, so it is tested without a browser.
 import { MIN_LABEL_PX } from './stylesheet.ts';
 
@@ -14,8 +14,10 @@ export interface LabelCandidate {
   length: number;
   /** Links either way: among equal fonts, the better-linked note's label wins. */
   degree: number;
-  /** Labelled whatever it covers (the selected note and its neighbours): placed first. */
+  /** Labelled whatever it covers (the selected or hovered note itself): placed first. */
   forced?: boolean;
+  /** In the selected or hovered note's neighbourhood: placed before the rest, where it fits. */
+  highlighted?: boolean;
 }
 
 /** Average glyph width of the label font, as a share of its size (measured in this Chromium: 0.51-0.55 on titles). */
@@ -57,7 +59,7 @@ export function labelBox(candidate: LabelCandidate, zoom: number): Box {
 /** The ids whose labels fit without overlapping a more important one (forced ones always). */
 export function placeLabels(candidates: readonly LabelCandidate[], zoom: number): Set<string> {
   const ranked = [...candidates].sort(
-    (a, b) => Number(b.forced ?? false) - Number(a.forced ?? false) || b.fontSize - a.fontSize || b.degree - a.degree || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) => rank(b) - rank(a) || b.fontSize - a.fontSize || b.degree - a.degree || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   const grid = new Map<string, Box[]>();
   const placed = new Set<string>();
@@ -73,6 +75,8 @@ export function placeLabels(candidates: readonly LabelCandidate[], zoom: number)
   }
   return placed;
 }
+
+const rank = (candidate: LabelCandidate): number => (candidate.forced ? 2 : candidate.highlighted ? 1 : 0);
 
 function overlapsAny(grid: Map<string, Box[]>, box: Box): boolean {
   let hit = false;

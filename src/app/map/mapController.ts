@@ -94,7 +94,7 @@ export interface MapProbe {
   /** Where a node is drawn, in page pixels; undefined when it is not on the map. */
   nodePagePosition(id: string): { x: number; y: number } | undefined;
   zoom(): number;
-  /** The notes' labels the map draws now, as boxes in map-container pixels (measured by Cytoscape). */
+  /** The labels of notes the map draws now (whatever the reason), as boxes in map-container pixels (measured by Cytoscape). */
   labelBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[];
 }
 
@@ -111,7 +111,8 @@ export const mapProbe: MapProbe = {
   zoom: () => current?.zoom() ?? 0,
   labelBoxes: () =>
     current
-      ?.nodes('.labelled:visible')
+      ?.nodes(':visible')
+      .filter((node) => node.style('label') !== '' && !node.hasClass('region'))
       .map((node) => ({ id: node.id(), ...node.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }) }))
       .filter((box) => box.w > 0) ?? [],
 };

@@ -141,7 +141,7 @@ describe('MapSync', () => {
     expect(cy.getElementById('b').data('labelSize') * 8).toBeLessThanOrEqual(20.5);
   });
 
-  it('always labels the selected note and its neighbours, ahead of others', () => {
+  it('always labels the selected note, and its neighbours ahead of others', () => {
     const { cy, sync } = setup();
     const close: Graph = { ...graph, nodes: graph.nodes.map((n) => ({ ...n, title: `${n.id} long enough title`, x: n.id === 'e' ? 10 : 0, y: n.id === 'e' ? 0 : 60 * 'abcd'.indexOf(n.id), degreeIn: n.id === 'e' ? 9 : 1 })) };
     sync.setLabelView(1, { x1: -100, y1: -100, x2: 300, y2: 300 });
@@ -149,7 +149,7 @@ describe('MapSync', () => {
     expect(withClass(cy, 'labelled')).toContain('e'); // the hub's label covers 'a''s
     expect(withClass(cy, 'labelled')).not.toContain('a');
     sync.setSelection('a' as NoteId);
-    expect(withClass(cy, 'labelled')).toEqual(expect.arrayContaining(['a', 'b']));
+    expect(withClass(cy, 'labelled')).toEqual(expect.arrayContaining(['a', 'b'])); // 'b' is a's neighbour
     expect(withClass(cy, 'labelled')).not.toContain('e');
   });
 

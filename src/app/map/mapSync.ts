@@ -173,7 +173,7 @@ export class MapSync {
 
   /**
    * Label the notes in and around the view whose labels fit without overlapping a more important one (the
-   * selection's and hover's neighbourhoods go first and always show). Labels are drawn at a readable size on
+   * selected and hovered notes always show theirs; their neighbourhoods go next). Labels are drawn at a readable size on
    * screen whatever the zoom, and stop growing past it, so zooming in makes room for more. Only changes are made.
    */
   private placeLabels(): void {
@@ -189,12 +189,13 @@ export class MapSync {
       const { x, y } = element.position();
       if (x < box.x1 || x > box.x2 || y < box.y1 || y > box.y2) continue;
       const fontSize = Number(element.data('fontSize'));
-      const forced = this.selection.ids.has(id) || this.hover.ids.has(id);
+      const forced = id === this.selection.id || id === this.hover.id;
+      const highlighted = this.selection.ids.has(id) || this.hover.ids.has(id);
       // Zoomed out over a big vault's topic regions, only the labels big enough of themselves: the regions'
       // own labels name the rest.
-      if (!forced && this.regionLabels && this.regions.size > 0 && fontSize * drawnScale(zoom) < MIN_LABEL_PX) continue;
+      if (!highlighted && this.regionLabels && this.regions.size > 0 && fontSize * drawnScale(zoom) < MIN_LABEL_PX) continue;
       const length = String(element.data('label')).length;
-      candidates.push({ id, x, y, size: Number(element.data('size')), fontSize, length, degree: degreeById(index, id), forced });
+      candidates.push({ id, x, y, size: Number(element.data('size')), fontSize, length, degree: degreeById(index, id), forced, highlighted });
     }
     const placed = placeLabels(candidates, zoom);
     const gain: string[] = [];

@@ -31,9 +31,10 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
       },
     },
     {
-      // Only notes whose label could be read at the current zoom carry one (MapSync adds `labelled` as the
-      // view settles): measuring and caching a thousand labels nobody can see was half of a first paint.
-      selector: `node.${LABELLED}, node.near, node.hover-near, node.focus, node.selected-note, node.region`,
+      // Only notes whose label fits beside the others' carry one (MapSync adds `labelled` as the view settles,
+      // the selected and hovered notes' neighbours first): measuring and caching a thousand labels nobody can
+      // read was half of a first paint.
+      selector: `node.${LABELLED}, node.focus, node.selected-note, node.region`,
       style: {
         label: 'data(label)',
         'font-size': 'data(labelSize)',
