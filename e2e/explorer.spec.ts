@@ -156,13 +156,24 @@ test.describe('explorer on the small vault', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/small\/index\.html#\/note\/topics\.sea_anemones\?hide=orphans$/);
   });
 
-  test('the panel collapses, and becomes a bottom sheet on a narrow screen', async ({ page }) => {
+  test('the panel and the filters box collapse, and the panel becomes a bottom sheet on a narrow screen', async ({ page }) => {
     await page.goto(`${APP}#/note/topics.sea_anemones`);
     await expect(noteTitle(page)).toBeVisible();
     await page.getByRole('button', { name: 'Hide the note panel' }).click();
     await expect(noteTitle(page)).toBeHidden();
     await page.getByRole('button', { name: 'Show the note panel' }).click();
     await expect(noteTitle(page)).toBeVisible();
+
+    // The filters and legend box folds to its title, and says when filters are on.
+    const filters = page.getByRole('region', { name: 'Filters and legend' });
+    const open = (await filters.boundingBox())!;
+    await page.getByLabel('Missing notes').uncheck();
+    await filters.getByRole('button', { name: /Filters and legend/ }).click();
+    await expect(page.getByLabel('Missing notes')).toBeHidden();
+    await expect(filters.getByRole('button', { name: 'Filters and legend (on)' })).toHaveAttribute('aria-expanded', 'false');
+    expect((await filters.boundingBox())!.height).toBeLessThan(open.height / 3);
+    await filters.getByRole('button', { name: /Filters and legend/ }).click();
+    await expect(page.getByLabel('Missing notes')).not.toBeChecked();
 
     await page.setViewportSize({ width: 390, height: 800 });
     const panel = (await page.getByRole('complementary', { name: 'Note panel' }).boundingBox())!;

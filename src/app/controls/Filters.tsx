@@ -1,7 +1,7 @@
 // Filters and the colour legend. Filters apply at once; a legend entry hides or shows its folder.
 import { useMemo } from 'react';
 import { categoryColours, categoryCounts, GHOST_CATEGORY } from '../graph/categories.ts';
-import { clearFilters, setColourBy, setTagFilter, toggleFolder, toggleHideGhosts, toggleHideOrphans, useAtlas } from '../store/store.ts';
+import { clearFilters, setColourBy, setTagFilter, toggleFilters, toggleFolder, toggleHideGhosts, toggleHideOrphans, useAtlas } from '../store/store.ts';
 import { COLOUR_BY, type ColourBy } from '../store/url.ts';
 import { useEffectiveTheme } from '../theme.ts';
 
@@ -12,6 +12,7 @@ export function Filters() {
   const graph = useAtlas((s) => s.graph);
   const view = useAtlas((s) => s.view);
   const theme = useEffectiveTheme();
+  const collapsed = useAtlas((s) => s.filtersCollapsed);
   const categories = useMemo(() => (graph ? categoryCounts(graph.nodes, view.colourBy) : []), [graph, view.colourBy]);
   const colours = useMemo(() => categoryColours(categories.map((c) => c.category), theme), [categories, theme]);
   if (!graph) return null;
@@ -20,45 +21,50 @@ export function Filters() {
   const active = view.hideGhosts || view.hideOrphans || view.hiddenFolders.length > 0 || view.tag;
 
   return (
-    <section className="filters" aria-label="Filters and legend">
-      <fieldset>
-        <legend>Show</legend>
-        <label><input type="checkbox" checked={!view.hideGhosts} onChange={toggleHideGhosts} /> Missing notes</label>
-        <label><input type="checkbox" checked={!view.hideOrphans} onChange={toggleHideOrphans} /> Unlinked notes</label>
-      </fieldset>
-      {view.tag ? (
-        <p className="tag-filter">
-          Only <strong>#{view.tag}</strong>{' '}
-          <button type="button" onClick={() => setTagFilter(undefined)} aria-label={`Stop filtering by #${view.tag}`}>✕</button>
-        </p>
-      ) : null}
-      <label className="colour-by">
-        Colour by{' '}
-        <select value={view.colourBy} onChange={(e) => setColourBy(e.target.value as ColourBy)}>
-          {COLOUR_BY.map((c) => <option key={c} value={c}>{COLOUR_LABEL[c]}</option>)}
-        </select>
-      </label>
-      <ul className="legend" aria-label="Legend">
-        {categories.slice(0, MAX_LEGEND).map(({ category, count }) => {
-          const folderToggle = byFolder && category !== GHOST_CATEGORY;
-          const folder = category === '(vault root)' ? '' : category;
-          const off = folderToggle && hidden.has(folder);
-          const swatch = <span className={`swatch${category === GHOST_CATEGORY ? ' ghost' : ''}`} style={{ background: category === GHOST_CATEGORY ? 'transparent' : colours.get(category) }} aria-hidden="true" />;
-          return (
-            <li key={category}>
-              {folderToggle ? (
-                <button type="button" aria-pressed={!off} className={off ? 'off' : undefined} onClick={() => toggleFolder(folder)} title={off ? `Show ${category}` : `Hide ${category}`}>
-                  {swatch}{category} <span className="count">{count}</span>
-                </button>
-              ) : (
-                <span className="legend-item">{swatch}{category} <span className="count">{count}</span></span>
-              )}
-            </li>
-          );
-        })}
-        {categories.length > MAX_LEGEND ? <li className="muted">+{categories.length - MAX_LEGEND} more (grey)</li> : null}
-      </ul>
-      {active ? <button type="button" className="clear" onClick={clearFilters}>Clear filters</button> : null}
+    <section className={`filters${collapsed ? ' collapsed' : ''}`} aria-label="Filters and legend">
+      <button type="button" className="filters-toggle" aria-expanded={!collapsed} aria-controls="filters-content" onClick={toggleFilters}>
+        {collapsed ? '▸' : '▾'} Filters and legend{active ? ' (on)' : ''}
+      </button>
+      <div id="filters-content" hidden={collapsed}>
+        <fieldset>
+          <legend>Show</legend>
+          <label><input type="checkbox" checked={!view.hideGhosts} onChange={toggleHideGhosts} /> Missing notes</label>
+          <label><input type="checkbox" checked={!view.hideOrphans} onChange={toggleHideOrphans} /> Unlinked notes</label>
+        </fieldset>
+        {view.tag ? (
+          <p className="tag-filter">
+            Only <strong>#{view.tag}</strong>{' '}
+            <button type="button" onClick={() => setTagFilter(undefined)} aria-label={`Stop filtering by #${view.tag}`}>✕</button>
+          </p>
+        ) : null}
+        <label className="colour-by">
+          Colour by{' '}
+          <select value={view.colourBy} onChange={(e) => setColourBy(e.target.value as ColourBy)}>
+            {COLOUR_BY.map((c) => <option key={c} value={c}>{COLOUR_LABEL[c]}</option>)}
+          </select>
+        </label>
+        <ul className="legend" aria-label="Legend">
+          {categories.slice(0, MAX_LEGEND).map(({ category, count }) => {
+            const folderToggle = byFolder && category !== GHOST_CATEGORY;
+            const folder = category === '(vault root)' ? '' : category;
+            const off = folderToggle && hidden.has(folder);
+            const swatch = <span className={`swatch${category === GHOST_CATEGORY ? ' ghost' : ''}`} style={{ background: category === GHOST_CATEGORY ? 'transparent' : colours.get(category) }} aria-hidden="true" />;
+            return (
+              <li key={category}>
+                {folderToggle ? (
+                  <button type="button" aria-pressed={!off} className={off ? 'off' : undefined} onClick={() => toggleFolder(folder)} title={off ? `Show ${category}` : `Hide ${category}`}>
+                    {swatch}{category} <span className="count">{count}</span>
+                  </button>
+                ) : (
+                  <span className="legend-item">{swatch}{category} <span className="count">{count}</span></span>
+                )}
+              </li>
+            );
+          })}
+          {categories.length > MAX_LEGEND ? <li className="muted">+{categories.length - MAX_LEGEND} more (grey)</li> : null}
+        </ul>
+        {active ? <button type="button" className="clear" onClick={clearFilters}>Clear filters</button> : null}
+      </div>
     </section>
   );
 }

@@ -24,6 +24,8 @@ interface UiSlice {
   hoveredId: NoteId | undefined;
   searchOpen: boolean;
   panelCollapsed: boolean;
+  /** The filters and legend box folded to its title, so it covers less of the map. */
+  filtersCollapsed: boolean;
   theme: ThemeChoice;
 }
 
@@ -38,6 +40,7 @@ const initialState = (): AtlasState => ({
   hoveredId: undefined,
   searchOpen: false,
   panelCollapsed: false,
+  filtersCollapsed: false,
   theme: readTheme(),
 });
 
@@ -104,6 +107,9 @@ export function closeSearch(): void {
 }
 export function togglePanel(): void {
   set({ panelCollapsed: !get().panelCollapsed });
+}
+export function toggleFilters(): void {
+  set({ filtersCollapsed: !get().filtersCollapsed });
 }
 export function setTheme(theme: ThemeChoice): void {
   set({ theme });
