@@ -44,9 +44,10 @@ export function nodeElement(node: GraphNode, maxDegree: number, scale: number, c
 }
 
 export function regionElement(region: Region, classes: string): ElementDefinition {
+  const fontSize = Math.max(40, Math.round(region.radius * 0.22));
   return {
     group: 'nodes',
-    data: { id: region.id, label: `${region.label} · ${region.count}`, labelSize: Math.max(40, Math.round(region.radius * 0.22)), radius: region.radius, size: 1, colour: '#000000' },
+    data: { id: region.id, label: `${region.label} · ${region.count}`, fontSize, labelSize: fontSize, count: region.count, radius: region.radius, size: 1, colour: '#000000' },
     position: { x: region.x, y: region.y },
     classes: `region ${classes}`,
     grabbable: false,

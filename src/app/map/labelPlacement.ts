@@ -18,6 +18,8 @@ export interface LabelCandidate {
   forced?: boolean;
   /** In the selected or hovered note's neighbourhood: placed before the rest, where it fits. */
   highlighted?: boolean;
+  /** A topic region's name (bold, centred on its point, up to MAX_REGION_LABEL_PX): placed before notes'. */
+  region?: boolean;
 }
 
 /** Average glyph width of the label font, as a share of its size (measured in this Chromium: 0.51-0.55 on titles). */
@@ -44,10 +46,22 @@ export const MAX_LABEL_PX = 20;
  * The label's font size on screen at this zoom: its own size (hubs' are bigger), but never too small to read
  * (a label that fits is worth reading) nor so big it crowds out the rest.
  */
-export const screenFontSize = (fontSize: number, zoom: number): number => Math.min(Math.max(fontSize * zoom, MIN_LABEL_PX), MAX_LABEL_PX);
+export const screenFontSize = (fontSize: number, zoom: number, max = MAX_LABEL_PX): number => Math.min(Math.max(fontSize * zoom, MIN_LABEL_PX), max);
+
+/** Region names may be bigger than notes' labels: they are the overview's headings. */
+export const MAX_REGION_LABEL_PX = 26;
+/** Bold glyphs are wider; region labels have a thicker outline. */
+const BOLD_GLYPH_WIDTH = 0.62;
+const REGION_OUTLINE = 4;
 
 /** The label's box on screen at this zoom: centred under the node, as the stylesheet draws it. */
 export function labelBox(candidate: LabelCandidate, zoom: number): Box {
+  if (candidate.region) {
+    const font = screenFontSize(candidate.fontSize, zoom, MAX_REGION_LABEL_PX);
+    const width = candidate.length * font * BOLD_GLYPH_WIDTH + 2 * REGION_OUTLINE;
+    const height = font * LINE_HEIGHT + 2 * REGION_OUTLINE;
+    return { x1: candidate.x * zoom - width / 2, y1: candidate.y * zoom - height / 2, x2: candidate.x * zoom + width / 2, y2: candidate.y * zoom + height / 2 };
+  }
   const font = screenFontSize(candidate.fontSize, zoom);
   const width = candidate.length * font * GLYPH_WIDTH + 2 * OUTLINE;
   const height = font * LINE_HEIGHT + 2 * OUTLINE;
@@ -76,7 +90,7 @@ export function placeLabels(candidates: readonly LabelCandidate[], zoom: number)
   return placed;
 }
 
-const rank = (candidate: LabelCandidate): number => (candidate.forced ? 2 : candidate.highlighted ? 1 : 0);
+const rank = (candidate: LabelCandidate): number => (candidate.forced ? 3 : candidate.highlighted ? 2 : candidate.region ? 1 : 0);
 
 function overlapsAny(grid: Map<string, Box[]>, box: Box): boolean {
   let hit = false;

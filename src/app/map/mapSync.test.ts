@@ -117,7 +117,7 @@ describe('MapSync', () => {
 
   it('over a big vault\'s topic regions, labels only notes whose own label is big enough', () => {
     const { cy, sync } = setup();
-    const region = { id: 'region-0', label: 'Topic', count: 5, x: 0, y: 0, radius: 500, box: { x1: -500, y1: -500, x2: 500, y2: 500 } };
+    const region = { id: 'region-0', label: 'Topic', count: 5, x: 0, y: -600, radius: 500, box: { x1: -500, y1: -1100, x2: 500, y2: -100 } };
     const hub: Graph = { ...graph, nodes: graph.nodes.map((n, i) => ({ ...n, x: i * 100, degreeIn: n.id === 'a' ? 40 : 1 })) };
     sync.setLabelView(0.5, { x1: -500, y1: -500, x2: 1000, y2: 500 });
     sync.setScene(buildGraphIndex(hub), undefined, [], [region]);
@@ -125,6 +125,16 @@ describe('MapSync', () => {
     sync.setRegionLabels(false);
     sync.setLabelView(0.5, { x1: -500, y1: -500, x2: 1000, y2: 500 });
     expect(withClass(cy, 'labelled').length).toBeGreaterThan(1);
+  });
+
+  it('names the bigger of two crowded regions, and both once zooming in parts them', () => {
+    const { cy, sync } = setup();
+    const region = (id: string, count: number, x: number) => ({ id, label: `Region ${id}`, count, x, y: 0, radius: 400, box: { x1: x - 400, y1: -400, x2: x + 400, y2: 400 } });
+    sync.setLabelView(0.05, { x1: -5000, y1: -5000, x2: 5000, y2: 5000 });
+    sync.setScene(index, ids(), [], [region('small', 10, 0), region('big', 90, 400)]);
+    expect(withClass(cy, 'crowded')).toEqual(['small']);
+    sync.setLabelView(1, { x1: -400, y1: -400, x2: 800, y2: 400 }); // 400 px apart: room for both names
+    expect(withClass(cy, 'crowded')).toEqual([]);
   });
 
   it('never labels two notes whose labels would overlap, and zooming in makes room for both', () => {

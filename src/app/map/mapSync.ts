@@ -7,7 +7,7 @@ import { OTHER_COLOUR } from '../graph/categories.ts';
 import { degreeById, nodeScale, type Box, type GraphIndex } from '../graph/graphIndex.ts';
 import type { Region } from '../graph/regions.ts';
 import { edgeElement, edgeId, nodeElement, regionElement } from './elements.ts';
-import { placeLabels, screenFontSize, type LabelCandidate } from './labelPlacement.ts';
+import { MAX_REGION_LABEL_PX, placeLabels, screenFontSize, type LabelCandidate } from './labelPlacement.ts';
 import { LABELLED, MIN_LABEL_PX } from './stylesheet.ts';
 
 /**
@@ -31,6 +31,8 @@ export class MapSync {
   private regionLabels = true;
   /** Notes that carry a label: those whose label fits beside the others' in the settled view. */
   private readonly labelled = new Set<NoteId>();
+  /** Regions whose names are left out, so they do not overlap more important labels. */
+  private readonly crowded = new Set<string>();
   private labelView: { zoom: number; box: Box } | undefined;
   private readonly selection: Highlight = { id: undefined, centreClass: 'selected-note', nearClass: 'near', ids: new Set(), marked: undefined };
   private readonly hover: Highlight = { id: undefined, centreClass: 'focus', nearClass: 'hover-near', ids: new Set(), marked: undefined };
@@ -46,7 +48,7 @@ export class MapSync {
     const { cy } = this;
     if (index !== this.index) {
       cy.elements().remove();
-      for (const set of [this.notes, this.edges, this.regions, this.hidden, this.labelled, this.selection.ids, this.hover.ids]) set.clear();
+      for (const set of [this.notes, this.edges, this.regions, this.crowded, this.hidden, this.labelled, this.selection.ids, this.hover.ids]) set.clear();
       this.selection.marked = undefined;
       this.hover.marked = undefined;
       this.index = index;
@@ -92,6 +94,7 @@ export class MapSync {
       for (const id of removeOthers) {
         this.edges.delete(id);
         this.regions.delete(id);
+        this.crowded.delete(id);
       }
       for (const id of [...removeNotes, ...removeOthers]) {
         this.selection.ids.delete(id);
@@ -197,22 +200,43 @@ export class MapSync {
       const length = String(element.data('label')).length;
       candidates.push({ id, x, y, size: Number(element.data('size')), fontSize, length, degree: degreeById(index, id), forced, highlighted });
     }
-    const placed = placeLabels(candidates, zoom);
+    const regions = this.regionLabels ? this.regionCandidates(box) : [];
+    const placed = placeLabels([...regions, ...candidates], zoom);
+    this.byIds(regions.filter((r) => !placed.has(r.id) && !this.crowded.has(r.id)).map((r) => r.id)).addClass('crowded');
+    this.byIds(regions.filter((r) => placed.has(r.id) && this.crowded.has(r.id)).map((r) => r.id)).removeClass('crowded');
+    for (const { id } of regions) {
+      if (placed.has(id)) this.crowded.delete(id);
+      else this.crowded.add(id);
+    }
     const gain: string[] = [];
     const lose: string[] = [];
-    for (const id of placed) if (!this.labelled.has(id as NoteId)) gain.push(id);
+    for (const id of placed) if (!this.labelled.has(id as NoteId) && !this.regions.has(id)) gain.push(id);
     for (const id of this.labelled) if (!placed.has(id)) lose.push(id);
     this.byIds(lose).removeClass(LABELLED);
     this.byIds(gain).addClass(LABELLED);
     for (const id of lose) this.labelled.delete(id as NoteId);
     for (const id of gain) this.labelled.add(id as NoteId);
-    for (const candidate of candidates) {
+    for (const candidate of [...regions, ...candidates]) {
       if (!placed.has(candidate.id)) continue;
       const element = this.cy.getElementById(candidate.id);
-      const want = screenFontSize(candidate.fontSize, zoom) / zoom;
+      const want = screenFontSize(candidate.fontSize, zoom, candidate.region ? MAX_REGION_LABEL_PX : undefined) / zoom;
       // A change under 10% is not worth restyling the label for.
       if (Math.abs(Number(element.data('labelSize')) / want - 1) > 0.1) element.data('labelSize', want);
     }
+  }
+
+  /** The regions whose names could be shown in and around the view. */
+  private regionCandidates(box: Box): LabelCandidate[] {
+    const found: LabelCandidate[] = [];
+    for (const id of this.regions) {
+      const element = this.cy.getElementById(id);
+      if (element.empty()) continue;
+      const { x, y } = element.position();
+      if (x < box.x1 || x > box.x2 || y < box.y1 || y > box.y2) continue;
+      const label = String(element.data('label'));
+      found.push({ id, x, y, size: 0, fontSize: Number(element.data('fontSize')), length: label.length, degree: Number(element.data('count')), region: true });
+    }
+    return found;
   }
 
   /** Region labels show while zoomed out. */

@@ -83,14 +83,16 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
         'font-weight': 'bold',
         color: theme.label,
         'text-outline-width': 4,
-        'text-max-width': '6000px',
-        'text-wrap': 'wrap',
+        // One line: MapSync sizes region names for the screen and leaves out those that would overlap.
+        'text-wrap': 'none',
         'z-index': 0,
         'z-compound-depth': 'bottom',
         'text-events': 'yes', // the label is the region's only clickable part
       },
     },
     { selector: 'node.region-hidden', style: { display: 'none' } },
+    // A region whose name would overlap a more important label (MapSync places them).
+    { selector: 'node.region.crowded', style: { label: '', 'text-events': 'no' } },
     { selector: '.hidden', style: { display: 'none' } },
     // The selected note's neighbourhood (near) and the hovered note's (hover-near): links and labels lit up.
     { selector: 'edge.near, edge.hover-near', style: { opacity: 0.9, 'line-color': theme.highlight, width: 1.6 } },
