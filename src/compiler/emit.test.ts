@@ -61,6 +61,15 @@ describe('writeOutput', () => {
     expect(await fs.readFile(path.join(dir, 'notes', 'index.md'), 'utf8')).toBe('# Not ours');
   });
 
+  it('writes graph.json in ASCII, with other characters escaped, and reads back the same text', () => {
+    const titled: Graph = { ...graph, vaultName: 'Café — 日本語 🦀', nodes: graph.nodes.map((n, i) => (i === 0 ? { ...n, title: 'Ångström\u2028 \ud83e\udd80 "q"' } : n)) };
+    const text = serializeGraph(titled);
+    expect([...text].every((c) => c.charCodeAt(0) < 0x80)).toBe(true);
+    const back = fromGraphFile(GraphFileSchema.parse(JSON.parse(text)));
+    expect(back.vaultName).toBe('Café — 日本語 🦀');
+    expect(back.nodes[0]!.title).toBe('Ångström\u2028 \ud83e\udd80 "q"');
+  });
+
   it('writes the same bytes twice', async () => {
     const dir = path.join(out, 'twice');
     await writeOutput(dir, { graph, pages });
