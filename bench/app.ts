@@ -20,6 +20,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright';
+import { nodeFromTuple } from '../src/shared/graphFormat.ts';
+import type { NodeTuple } from '../src/shared/schema.ts';
 import { generateVault, readStamp, STAMP_FILE, vaultIsCurrent, type GenerateOptions } from './generate.ts';
 import { measureRun, withTimeout, type OurTargets, type PageKind, type RunResult } from './app/measure.ts';
 import { budgetTable, label, sizeTable, summariseSize, type SizeReport } from './app/report.ts';
@@ -339,7 +341,8 @@ async function main(argv: string[]): Promise<number> {
     for (const { notes, vault, data } of prepared) {
       const graphFile = path.join(data, 'graph.json');
       const raw = readFileSync(graphFile);
-      const graph = JSON.parse(raw.toString('utf8')) as { nodes: WireNode[]; edges: number[]; stats: { ghosts: number } };
+      const file = JSON.parse(raw.toString('utf8')) as { nodes: NodeTuple[]; edges: number[]; stats: { ghosts: number } };
+      const graph = { ...file, nodes: file.nodes.map(nodeFromTuple) as WireNode[] };
       const targets = chooseTargets(graph);
       const runs = values.runs ? Number(values.runs) : notes <= 10_000 ? 3 : 2;
       const ours: RunResult[] = [];

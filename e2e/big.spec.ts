@@ -1,12 +1,14 @@
 // A generated 10k-note wiki: the map opens with a level of detail, yet search, selection and deep links
 // reach every note. Behaviour only; speed is measured by `npm run bench:app`.
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { nodeFromTuple } from '../src/shared/graphFormat.ts';
+import type { NodeTuple } from '../src/shared/schema.ts';
 import { clickNode, noteTitle, watchErrors } from './support.ts';
 
 interface WireNode { id: string; title: string; ghost: boolean; degreeIn: number; degreeOut: number }
 
 async function notes(request: APIRequestContext): Promise<WireNode[]> {
-  return (await (await request.get('/big/atlas/graph.json')).json()).nodes;
+  return ((await (await request.get('/big/atlas/graph.json')).json()).nodes as NodeTuple[]).map(nodeFromTuple);
 }
 
 /** A real note with few links: not among the overview's most-linked notes, so only drawn on demand. */

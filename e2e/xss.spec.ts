@@ -3,6 +3,8 @@
 // (no dialog, no `window.__xss`), load from another host, navigate away, leave a script, handler or dangerous element
 // in the DOM, or need the CSP to stop it; and hostile names must still show, as escaped text.
 import { expect, test, type Page } from '@playwright/test';
+import { nodeFromTuple } from '../src/shared/graphFormat.ts';
+import type { NodeTuple } from '../src/shared/schema.ts';
 import { clickNode, waitForMap } from './support.ts';
 
 const APP = '/xss/index.html';
@@ -25,14 +27,6 @@ const NOTE_CLASSES = [
   'task-list-item', 'task-list-item-checkbox',
 ];
 
-interface GraphNode {
-  id: string;
-  title: string;
-  path: string;
-  ghost: boolean;
-  tags: string[];
-  meta: Record<string, unknown>;
-}
 interface NotePageJson {
   backlinks: { title: string }[];
   outgoing: { title: string }[];
@@ -217,9 +211,10 @@ test('a hostile vault is shown as inert, escaped text', async ({ page, request, 
   // Belt and braces: nothing may leave the machine even if a request slips through (it is still recorded above).
   await page.route((url) => url.origin !== origin && /^https?:$/.test(url.protocol), (route) => route.abort());
 
-  const graph = (await (await request.get('/xss/atlas/graph.json')).json()) as { vaultName: string; nodes: GraphNode[] };
+  const file = (await (await request.get('/xss/atlas/graph.json')).json()) as { vaultName: string; nodes: NodeTuple[] };
+  const graph = { ...file, nodes: file.nodes.map(nodeFromTuple) };
   const titles = new Set(graph.nodes.map((node) => node.title));
-  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  const byId = new Map<string, (typeof graph.nodes)[number]>(graph.nodes.map((node) => [node.id, node]));
   expect(graph.nodes.length).toBeGreaterThanOrEqual(17);
   // The hostile names reached the data intact: what keeps them harmless must be escaping, not dropping.
   for (const [id, title, path] of [

@@ -87,6 +87,12 @@ describe('readPreviousPositions', () => {
     expect(positions).toEqual(new Map([['a', { x: 1.5, y: -2 }], ['b', { x: 0, y: 3 }], ['ghost~c', { x: 9, y: 9 }]]));
   });
 
+  it('reads positions from a schema 2 graph.json (nodes as objects), so an upgrade does not reshuffle the map', async () => {
+    const file = path.join(out, 'prev-v2.json');
+    await fs.writeFile(file, JSON.stringify({ ...toGraphFile(graph), schemaVersion: 2, nodes: graph.nodes }));
+    expect(await readPreviousPositions(file)).toEqual(new Map([['a', { x: 1.5, y: -2 }], ['b', { x: 0, y: 3 }], ['ghost~c', { x: 9, y: 9 }]]));
+  });
+
   it.each([
     ['a missing file', null],
     ['invalid JSON', '{ not json'],

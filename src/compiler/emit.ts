@@ -1,7 +1,7 @@
 // Stage 6: write graph.json and one file per note. Same input, same bytes: sorted, no timestamps.
 import { promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { GraphFileSchema, toGraphFile, type Graph, type NotePage } from '../shared/schema.ts';
+import { fromGraphFile, GraphFileSchema, toGraphFile, type Graph, type NotePage } from '../shared/schema.ts';
 import { isNoteId } from '../shared/noteId.ts';
 import type { CompiledVault } from './index.ts';
 
@@ -53,12 +53,24 @@ export async function writeGraph(outDir: string, graph: Graph): Promise<void> {
   await fs.writeFile(path.join(outDir, 'graph.json'), serializeGraph(graph));
 }
 
+/** Schema 2 kept nodes as objects: a vault built before the change keeps its map on the first rebuild. */
+function positionsOfVersion2(json: unknown): Map<string, { x: number; y: number }> | undefined {
+  const file = json as { schemaVersion?: unknown; nodes?: unknown };
+  if (file?.schemaVersion !== 2 || !Array.isArray(file.nodes)) return undefined;
+  const positions = new Map<string, { x: number; y: number }>();
+  for (const node of file.nodes as { id?: unknown; x?: unknown; y?: unknown }[]) {
+    if (typeof node?.id === 'string' && Number.isFinite(node.x) && Number.isFinite(node.y)) positions.set(node.id, { x: node.x as number, y: node.y as number });
+  }
+  return positions.size > 0 ? positions : undefined;
+}
+
 /** Positions from an earlier graph.json, if there is a readable one. */
 export async function readPreviousPositions(graphFile: string): Promise<Map<string, { x: number; y: number }> | undefined> {
   try {
-    const parsed = GraphFileSchema.safeParse(JSON.parse(await fs.readFile(graphFile, 'utf8')));
-    if (!parsed.success) return undefined;
-    return new Map(parsed.data.nodes.map((node) => [node.id, { x: node.x, y: node.y }]));
+    const json: unknown = JSON.parse(await fs.readFile(graphFile, 'utf8'));
+    const parsed = GraphFileSchema.safeParse(json);
+    if (parsed.success) return new Map(fromGraphFile(parsed.data).nodes.map((node) => [node.id, { x: node.x, y: node.y }]));
+    return positionsOfVersion2(json);
   } catch {
     return undefined;
   }

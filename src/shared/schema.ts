@@ -84,13 +84,23 @@ export const GraphSchema = z.object({
 });
 export type Graph = z.infer<typeof GraphSchema>;
 
+const count = z.number().int().nonnegative();
+
+/** A node in graph.json: GraphNode's fields in its order, without keys (graphFormat.ts converts). */
+export const NodeTupleSchema = z.tuple([
+  NoteIdSchema, z.string(), z.string(), z.string(), z.array(z.string()), z.array(z.string()), z.boolean(), count, count,
+  z.record(z.string(), MetaValueSchema), z.number(), z.number(), count,
+]);
+export type NodeTuple = z.infer<typeof NodeTupleSchema>;
+
 /**
- * graph.json on the wire: as Graph, but edges are one flat list of integers, four per edge:
+ * graph.json on the wire: as Graph, but each node is a NodeTuple (the keys, repeated for every node, were a
+ * quarter of a big vault's file) and edges are one flat list of integers, four per edge:
  * [source index, target index, count, kind (0 link, 1 embed)], indices into `nodes`. Ten times smaller
  * than objects with two ids each, and checked here with one loop.
  */
-export const GraphFileSchema = GraphSchema.omit({ edges: true })
-  .extend({ edges: z.array(z.number()) })
+export const GraphFileSchema = GraphSchema.omit({ edges: true, nodes: true })
+  .extend({ nodes: z.array(NodeTupleSchema), edges: z.array(z.number()) })
   .superRefine((file, context) => {
     const { edges, nodes } = file;
     if (edges.length % 4 !== 0) context.addIssue({ code: 'custom', path: ['edges'], message: 'edge list length is not a multiple of 4' });

@@ -1,7 +1,8 @@
 // The quick checks must accept exactly what the shared zod schema accepts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GraphFileSchema, NotePageSchema, SCHEMA_VERSION } from '../../shared/schema.ts';
+import { nodeTuple } from '../../shared/graphFormat.ts';
+import { GraphFileSchema, NotePageSchema, SCHEMA_VERSION, type GraphNode } from '../../shared/schema.ts';
 import { isGraphFile, isNotePage } from './checkFiles.ts';
 
 const noteId = fc.stringMatching(/^[a-z0-9][a-z0-9._~-]{0,12}$/);
@@ -41,7 +42,7 @@ const graphFile = fc
     schemaVersion: SCHEMA_VERSION,
     vaultName,
     stats,
-    nodes,
+    nodes: nodes.map((n) => nodeTuple(n as GraphNode)),
     edges: edgeSeeds.flatMap(([s, t, count, kind]) => [s % nodes.length, t % nodes.length, count, kind]),
     diagnostics,
   }));

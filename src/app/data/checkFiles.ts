@@ -17,23 +17,24 @@ const NOTE_ID = /^[a-z0-9][a-z0-9._~-]*$/;
 const isNoteId = (v: unknown): boolean => isString(v) && v.length >= 1 && v.length <= 300 && NOTE_ID.test(v);
 const isStringList = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
 
-/** Any JSON value is a MetaValue, so `meta` only has to be an object. */
+/** A node tuple (graphFormat.ts). Any JSON value is a MetaValue, so `meta` only has to be an object. */
 function isNode(n: unknown): boolean {
   return (
-    isObject(n) &&
-    isNoteId(n.id) &&
-    isString(n.title) &&
-    isString(n.path) &&
-    isString(n.folder) &&
-    isStringList(n.tags) &&
-    isStringList(n.aliases) &&
-    typeof n.ghost === 'boolean' &&
-    isCount(n.degreeIn) &&
-    isCount(n.degreeOut) &&
-    isObject(n.meta) &&
-    isNumber(n.x) &&
-    isNumber(n.y) &&
-    isCount(n.community)
+    Array.isArray(n) &&
+    n.length === 13 &&
+    isNoteId(n[0]) &&
+    isString(n[1]) &&
+    isString(n[2]) &&
+    isString(n[3]) &&
+    isStringList(n[4]) &&
+    isStringList(n[5]) &&
+    typeof n[6] === 'boolean' &&
+    isCount(n[7]) &&
+    isCount(n[8]) &&
+    isObject(n[9]) &&
+    isNumber(n[10]) &&
+    isNumber(n[11]) &&
+    isCount(n[12])
   );
 }
 
