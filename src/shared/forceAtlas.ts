@@ -2,7 +2,7 @@
 // implementation, with a tighter exact loop and our own Barnes-Hut tree. Measured on the regions of the 25k
 // wiki: graphology took 14 ms an iteration for 1,000 nodes exactly and 29 ms for 2,600 with Barnes-Hut (this
 // port's figures: BENCHMARKS.md, Layout). Tested against graphology's output step for step.
-import type { LinkGraph } from './linkGraph.ts';
+import { strength, type LinkGraph } from './linkGraph.ts';
 import { BarnesHutTree } from './barnesHut.ts';
 
 export interface ForceAtlasSettings {
@@ -40,12 +40,7 @@ const THETA = 0.5;
 export function forceAtlas2(graph: LinkGraph, x: Float64Array, y: Float64Array, settings: ForceAtlasSettings, fixed?: Uint8Array): void {
   const n = graph.order;
   if (n === 0) return;
-  const mass = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let weight = 0;
-    for (let e = graph.offsets[i]!; e < graph.offsets[i + 1]!; e++) weight += graph.weights[e]!;
-    mass[i] = 1 + weight;
-  }
+  const mass = Float64Array.from({ length: n }, (_, i) => 1 + strength(graph, i));
   const dx = new Float64Array(n);
   const dy = new Float64Array(n);
   const oldDx = new Float64Array(n);

@@ -1,7 +1,7 @@
 // Louvain community detection (Blondel et al. 2008) on a LinkGraph: move each node to the neighbouring
 // community that raises modularity most, until none moves; merge each community into one node; repeat.
 // Seeded node order, so the same vault always gets the same communities.
-import { fromEdgeList, type LinkGraph } from './linkGraph.ts';
+import { fromEdgeList, strength, type LinkGraph } from './linkGraph.ts';
 
 /** Passes over all nodes at one level; the gain after this many is negligible on real vaults. */
 const MAX_PASSES = 20;
@@ -25,17 +25,13 @@ export function louvain(graph: LinkGraph, random: () => number, resolution = 1):
 function moveNodes(graph: LinkGraph, selfLoops: Float64Array, random: () => number, resolution: number): Int32Array {
   const n = graph.order;
   const { offsets, neighbours, weights } = graph;
-  const strength = new Float64Array(n);
+  // A node's self-loop (links inside an aggregated community) counts twice, as in modularity's degree.
+  const degree = Float64Array.from({ length: n }, (_, i) => 2 * selfLoops[i]! + strength(graph, i));
   let total = 0;
-  for (let i = 0; i < n; i++) {
-    let s = 2 * selfLoops[i]!;
-    for (let e = offsets[i]!; e < offsets[i + 1]!; e++) s += weights[e]!;
-    strength[i] = s;
-    total += s;
-  }
+  for (const k of degree) total += k;
   const community = Int32Array.from({ length: n }, (_, i) => i);
   if (total === 0) return community;
-  const communityStrength = strength.slice();
+  const communityStrength = degree.slice();
   const order = shuffled(n, random);
   const linkTo = new Float64Array(n).fill(-1);
   const touched = new Int32Array(n);
@@ -52,7 +48,7 @@ function moveNodes(graph: LinkGraph, selfLoops: Float64Array, random: () => numb
         }
         linkTo[c]! += weights[e]!;
       }
-      const k = strength[node]!;
+      const k = degree[node]!;
       communityStrength[own]! -= k;
       const scale = (resolution * k) / total;
       let best = own;
