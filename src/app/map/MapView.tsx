@@ -6,16 +6,15 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Core, ElementDefinition, StylesheetJson } from 'cytoscape';
 import CytoscapeComponent from 'react-cytoscapejs';
 import type { NoteId } from '../../shared/schema.ts';
-import { EdgePicker } from '../graph/edgePicker.ts';
-import { drawnNodeIds, neighbourhood, nodeScale, type GraphIndex } from '../graph/graphIndex.ts';
-import { buildRegions } from '../graph/regions.ts';
+import { drawnNodeIds, neighbourhood, type GraphIndex } from '../graph/graphIndex.ts';
 import { prepareSearchIndex } from '../search/searchIndex.ts';
 import { whenIdle } from '../idle.ts';
-import { selectSelectedId, useAtlas } from '../store/store.ts';
+import { mapStageReached, selectSelectedId, useAtlas } from '../store/store.ts';
 import { useEffectiveTheme } from '../theme.ts';
-import { MAX_NODE } from './elements.ts';
-import { attachMap, centredViewport, centreOn, centreZoom, fitViewport, type Viewport } from './mapController.ts';
+import { initialViewport, MAX_ZOOM, MIN_ZOOM, readableZoomFor } from './firstView.ts';
+import { attachMap, centreOn } from './mapController.ts';
 import { MapSync } from './mapSync.ts';
+import { edgePickerFor, regionsFor } from './scene.ts';
 import { buildStylesheet, MAP_THEMES } from './stylesheet.ts';
 import { useLocalLayout } from './useLocalLayout.ts';
 import { useMapEvents } from './useMapEvents.ts';
@@ -23,14 +22,10 @@ import { useColourRule, useVisibleIds } from './useMapSync.ts';
 import { useLabelsInView, useViewportDetail } from './useViewportDetail.ts';
 
 const STYLESHEETS = { light: buildStylesheet(MAP_THEMES.light), dark: buildStylesheet(MAP_THEMES.dark) };
-const MIN_ZOOM = 0.02;
-const MAX_ZOOM = 4;
 /** Elements are MapSync's, not the component's: it gets none, and compares them by reference only. */
 const NO_ELEMENTS: ElementDefinition[] = [];
 const byReference = (a: unknown, b: unknown): boolean => a !== b;
 const FILL = { width: '100%', height: '100%' };
-/** A selected note is shown at least this close (less in a big vault, whose nodes and labels are drawn bigger). */
-const READABLE_ZOOM = 0.9;
 /** Warm-ups after the first paint wait for idle time, but no longer than this. */
 const WARM_UP_TIMEOUT_MS = 2000;
 
@@ -45,8 +40,8 @@ export const MapView = memo(function MapView() {
   const [sync, setSync] = useState<MapSync>();
   const made = useRef<MapSync>(undefined);
 
-  const regions = useMemo(() => (graph && index ? buildRegions(graph, index) : []), [graph, index]);
-  const picker = useMemo(() => (graph && index ? new EdgePicker(graph, index) : undefined), [graph, index]);
+  const regions = useMemo(() => (graph && index ? regionsFor(graph, index) : []), [graph, index]);
+  const picker = useMemo(() => (graph && index ? edgePickerFor(graph, index) : undefined), [graph, index]);
   const detailBox = useViewportDetail(sync, index?.overviewIds !== undefined);
   const drawn = useMemo(() => (index ? drawnNodeIds(index, selectedId, localDepth, detailBox) : undefined), [index, selectedId, localDepth, detailBox]);
   const local = useMemo(
@@ -68,13 +63,13 @@ export const MapView = memo(function MapView() {
     if (made.current?.cy === cy) return;
     const { index, drawn, edges, regions, visible, colourOf, selectedId, theme, graph, picker } = first.current;
     if (!index || !graph || !picker) return;
-    const readableZoom = Math.min(READABLE_ZOOM, (2 * READABLE_ZOOM) / nodeScale(index));
-    cy.viewport(initialViewport(index, drawn, selectedId, cy.width(), cy.height(), readableZoom));
+    cy.viewport(initialViewport(index, drawn, selectedId, cy.width(), cy.height()));
     applyStylesheet(cy, STYLESHEETS[theme]);
     layersAfterFirstFrame(cy);
     cy.one('render', () => {
       // First painted map, for the app benchmark.
       performance.mark('atlas:map-painted');
+      mapStageReached('drawn');
       // Ready the first search and the first selection while the user looks at the map.
       // One idle callback each, so input between them is not held up.
       whenIdle(() => {
@@ -93,7 +88,7 @@ export const MapView = memo(function MapView() {
     sync.setSelection(selectedId);
     performance.mark('atlas:map-created');
     centred.current = { id: selectedId, index };
-    attachMap(cy, { readableZoom });
+    attachMap(cy, { readableZoom: readableZoomFor(index) });
     made.current = sync;
     setSync(sync);
   }, []);
@@ -167,24 +162,6 @@ function useAfterNextPaint<T>(value: T): T {
     };
   }, [value, shown]);
   return shown;
-}
-
-/** The map opens fitted to the notes it draws, or centred on the selected note (a deep link). */
-function initialViewport(index: GraphIndex, drawn: ReadonlySet<NoteId> | undefined, selectedId: NoteId | undefined, width: number, height: number, readableZoom: number): Viewport {
-  const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
-  for (const id of drawn ?? index.nodeById.keys()) {
-    const node = index.nodeById.get(id);
-    if (!node) continue;
-    box.x1 = Math.min(box.x1, node.x);
-    box.y1 = Math.min(box.y1, node.y);
-    box.x2 = Math.max(box.x2, node.x);
-    box.y2 = Math.max(box.y2, node.y);
-  }
-  if (box.x1 > box.x2) return { zoom: 1, pan: { x: width / 2, y: height / 2 } };
-  const margin = MAX_NODE; // room for the biggest nodes and their labels
-  const fit = fitViewport({ x1: box.x1 - margin, y1: box.y1 - margin, x2: box.x2 + margin, y2: box.y2 + margin }, width, height);
-  const selected = selectedId ? index.nodeById.get(selectedId) : undefined;
-  return selected ? centredViewport(selected, centreZoom(fit.zoom, MAX_ZOOM, readableZoom), width, height) : fit;
 }
 
 /**

@@ -19,20 +19,31 @@ export function labelSize(degree: number, maxDegree: number): number {
   return Math.round(6 + 20 * Math.pow(degree / Math.max(1, maxDegree), 0.7));
 }
 
+/** A note's drawn diameter; `scale` enlarges a big vault's nodes so the overview's hubs can be seen at all. */
+export const noteDiameter = (node: GraphNode, maxDegree: number, scale: number): number => Math.round(nodeSize(degreeOf(node), maxDegree) * scale);
+
+/** A link's drawn width: thicker for notes linked many times. */
+export const linkWidth = (edge: GraphEdge): number => Math.min(4, 0.8 + Math.log2(edge.count));
+
 export const shortLabel = (title: string): string => (title.length > MAX_LABEL ? `${title.slice(0, MAX_LABEL - 1).trimEnd()}…` : title);
 
 export const edgeId = (edge: GraphEdge): string => `${edge.source}>${edge.target}>${edge.kind}`;
 
-/** `scale` enlarges a big vault's nodes so the overview's hubs can be seen at all. */
+/** A note's label size in map units, before MapSync sizes it for the screen. */
+export const noteFontSize = (node: GraphNode, maxDegree: number, scale: number): number => Math.round(labelSize(degreeOf(node), maxDegree) * scale);
+
+/** A topic region's name, with how many notes it holds, and its size in map units. */
+export const regionLabel = (region: Region): string => `${region.label} · ${region.count}`;
+export const regionFontSize = (region: Region): number => Math.max(40, Math.round(region.radius * 0.22));
+
 export function nodeElement(node: GraphNode, maxDegree: number, scale: number, colour: string, classes: string): ElementDefinition {
-  const degree = degreeOf(node);
-  const fontSize = Math.round(labelSize(degree, maxDegree) * scale);
+  const fontSize = noteFontSize(node, maxDegree, scale);
   return {
     group: 'nodes',
     data: {
       id: node.id,
       label: shortLabel(node.title),
-      size: Math.round(nodeSize(degree, maxDegree) * scale),
+      size: noteDiameter(node, maxDegree, scale),
       fontSize,
       // The size the label is drawn at: fontSize, or less once zoomed in past a readable size (MapSync).
       labelSize: fontSize,
@@ -44,10 +55,10 @@ export function nodeElement(node: GraphNode, maxDegree: number, scale: number, c
 }
 
 export function regionElement(region: Region, classes: string): ElementDefinition {
-  const fontSize = Math.max(40, Math.round(region.radius * 0.22));
+  const fontSize = regionFontSize(region);
   return {
     group: 'nodes',
-    data: { id: region.id, label: `${region.label} · ${region.count}`, fontSize, labelSize: fontSize, count: region.count, radius: region.radius, size: 1, colour: '#000000' },
+    data: { id: region.id, label: regionLabel(region), fontSize, labelSize: fontSize, count: region.count, radius: region.radius, size: 1, colour: '#000000' },
     position: { x: region.x, y: region.y },
     classes: `region ${classes}`,
     grabbable: false,
@@ -58,7 +69,7 @@ export function regionElement(region: Region, classes: string): ElementDefinitio
 export function edgeElement(edge: GraphEdge): ElementDefinition {
   return {
     group: 'edges',
-    data: { id: edgeId(edge), source: edge.source, target: edge.target, width: Math.min(4, 0.8 + Math.log2(edge.count)) },
+    data: { id: edgeId(edge), source: edge.source, target: edge.target, width: linkWidth(edge) },
     classes: edge.kind === 'embed' ? 'embed' : '',
   };
 }

@@ -22,6 +22,19 @@ export interface LabelCandidate {
   region?: boolean;
 }
 
+/**
+ * Cytoscape draws a label when font-size × 2^ceil(log2(zoom)) reaches min-zoomed-font-size (it rounds the zoom
+ * up to its texture level).
+ */
+export const drawnScale = (zoom: number): number => 2 ** Math.ceil(Math.log2(zoom));
+
+/** Labels are placed in and around the view (half a screen each way), so a short pan finds them there. */
+export function labelArea(extent: Box): Box {
+  const w = extent.x2 - extent.x1;
+  const h = extent.y2 - extent.y1;
+  return { x1: extent.x1 - w / 2, y1: extent.y1 - h / 2, x2: extent.x2 + w / 2, y2: extent.y2 + h / 2 };
+}
+
 /** Average glyph width of the label font, as a share of its size (measured in this Chromium: 0.51-0.55 on titles). */
 const GLYPH_WIDTH = 0.55;
 const LINE_HEIGHT = 1.25;

@@ -7,14 +7,8 @@ import { OTHER_COLOUR } from '../graph/categories.ts';
 import { degreeById, nodeScale, type Box, type GraphIndex } from '../graph/graphIndex.ts';
 import type { Region } from '../graph/regions.ts';
 import { edgeElement, edgeId, nodeElement, regionElement } from './elements.ts';
-import { MAX_REGION_LABEL_PX, placeLabels, screenFontSize, type LabelCandidate } from './labelPlacement.ts';
+import { drawnScale, labelArea, MAX_REGION_LABEL_PX, placeLabels, screenFontSize, type LabelCandidate } from './labelPlacement.ts';
 import { LABELLED, MIN_LABEL_PX } from './stylesheet.ts';
-
-/**
- * Cytoscape draws a label when font-size × 2^ceil(log2(zoom)) reaches min-zoomed-font-size (it rounds the zoom
- * up to its texture level).
- */
-const drawnScale = (zoom: number): number => 2 ** Math.ceil(Math.log2(zoom));
 
 /** A note and its neighbourhood, lit up: `ids` and `marked` say which elements carry the classes now. */
 type Highlight = { id: NoteId | undefined; centreClass: string; nearClass: string; ids: Set<string>; marked: NoteId | undefined };
@@ -168,9 +162,7 @@ export class MapSync {
 
   /** The view has settled here: place the labels for it. */
   setLabelView(zoom: number, extent: Box): void {
-    const w = extent.x2 - extent.x1;
-    const h = extent.y2 - extent.y1;
-    this.labelView = { zoom, box: { x1: extent.x1 - w / 2, y1: extent.y1 - h / 2, x2: extent.x2 + w / 2, y2: extent.y2 + h / 2 } };
+    this.labelView = { zoom, box: labelArea(extent) };
     this.cy.batch(() => this.placeLabels());
   }
 

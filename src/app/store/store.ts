@@ -6,6 +6,9 @@ import { DEFAULT_URL_STATE, MAX_DEPTH, MIN_DEPTH, type ColourBy, type UrlState }
 
 export type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
 export type ThemeChoice = 'system' | 'light' | 'dark';
+/** How far the map has come on screen: nothing yet, the still preview, then Cytoscape's live map. */
+export type MapStage = 'waiting' | 'preview' | 'drawn';
+const MAP_STAGES: readonly MapStage[] = ['waiting', 'preview', 'drawn'];
 
 interface GraphSlice {
   load: LoadState;
@@ -27,6 +30,7 @@ interface UiSlice {
   /** The filters and legend box folded to its title, so it covers less of the map. */
   filtersCollapsed: boolean;
   theme: ThemeChoice;
+  mapStage: MapStage;
 }
 
 export type AtlasState = GraphSlice & ViewSlice & UiSlice;
@@ -42,6 +46,7 @@ const initialState = (): AtlasState => ({
   panelCollapsed: false,
   filtersCollapsed: false,
   theme: readTheme(),
+  mapStage: 'waiting',
 });
 
 export const atlasStore = createStore<AtlasState>()(() => initialState());
@@ -110,6 +115,10 @@ export function togglePanel(): void {
 }
 export function toggleFilters(): void {
   set({ filtersCollapsed: !get().filtersCollapsed });
+}
+/** Only forward: a rebuilt vault (dev mode) keeps the live map. */
+export function mapStageReached(stage: MapStage): void {
+  if (MAP_STAGES.indexOf(stage) > MAP_STAGES.indexOf(get().mapStage)) set({ mapStage: stage });
 }
 export function setTheme(theme: ThemeChoice): void {
   set({ theme });
