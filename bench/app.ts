@@ -196,7 +196,7 @@ async function closeBrowser(browser: Browser): Promise<void> {
 function describeRun(r: RunResult): string {
   if (!r.ok) return `${r.timedOut ? 'TIMED OUT' : r.crashed ? 'CRASHED' : 'FAILED'}: ${r.error ?? ''}`;
   const parts = [
-    `paint ${seconds(r.firstPaintMs!)}`,
+    `paint ${seconds(r.firstPaintMs!)} (live ${seconds(r.livePaintMs!)})`,
     r.answersInputMs !== undefined ? `input ${seconds(r.answersInputMs)}` : '',
     r.panelAfterClick ? `click ${r.panelAfterClick.ms.toFixed(0)} ms` : '',
     r.panelAfterDeepLink ? `link ${r.panelAfterDeepLink.ms.toFixed(0)} ms` : '',
@@ -234,7 +234,8 @@ function sectionMarkdown(reports: SizeReport[], machine: Machine, command: strin
     + 'Read the figures as orders of magnitude and ratios, not as exact times; the (min–max) spread shows how much they moved between runs.',
     '',
     'How it measures (bench/app/measure.ts; one browser, one page at a time, a fresh browser context per run; ours and naive runs alternate):',
-    '- **first painted map**: navigation start to the page\'s own mark (`atlas:map-painted`: Cytoscape\'s first `render` event; `naive:map-painted` likewise, after the layout).',
+    '- **first painted map**: navigation start to the first picture of the map. Ours: the page\'s `atlas:preview-painted` mark, when the still picture of the map (the same notes, links and labels at the same places, drawn on a plain canvas from the compiled positions) has been drawn, before Cytoscape\'s code has even loaded. The naive page: `naive:map-painted`, Cytoscape\'s first `render` event after the layout.',
+    '- **live map drawn**: navigation start to `atlas:map-painted`, Cytoscape\'s first `render` event, when the live map replaces the picture and takes clicks (the naive page: the same as its first paint).',
     '- **answers input**: as soon as Node sees the paint, it sends one wheel notch at the map\'s centre; the time (from navigation) of the first animation frame at which the zoom has changed, and the delay from that wheel event\'s timestamp to that frame.',
     '- **note panel**: after the pan/zoom and a reset (`0`), a click on the median-degree note among those drawn (from its `mousedown`), then `location.hash = \'#/note/<id>\'` for another median-degree note (from the assignment), until the first animation frame at which `#note-title` shows it (MutationObserver + rAF polling, on the page\'s clock). The row below the click is when the title reached the DOM, before the map\'s own update let that frame paint.',
     '- **search**: `/`, then `fill` the full title of a median-degree note into the combobox; from that `input` event to the first animation frame at which the Results listbox lists it. The app builds its search index in idle time after the first paint (a query that comes sooner finishes it first); the first query is the first to use it, the next query is for another note.',

@@ -213,8 +213,10 @@ export interface RunResult {
   timedOut?: boolean;
   crashed?: boolean;
   error?: string;
-  /** ms from navigation start to the paint mark. */
+  /** ms from navigation start to the first picture of the map: our still preview if it came first, else the paint mark. */
   firstPaintMs?: number;
+  /** ms from navigation start to the paint mark: the live (Cytoscape) map's first frame. */
+  livePaintMs?: number;
   marks?: Record<string, number>;
   /** Long-task time before the first paint: how busy the main thread was while loading. */
   longTaskMsToPaint?: number;
@@ -569,7 +571,10 @@ export async function measureRun(browser: Browser, kind: PageKind, run: number, 
       return { marks, painted, longTaskMs, error: document.querySelector('.map-message.error')?.textContent ?? undefined };
     }, kind.paintMark);
     if (loaded.painted === undefined) throw new Error(`the page reported an error: ${loaded.error ?? 'unknown'}`);
-    result.firstPaintMs = loaded.painted;
+    // Our app first draws a still picture of the map (canvas), then Cytoscape's live map replaces it.
+    const preview = loaded.marks['atlas:preview-painted'];
+    result.livePaintMs = loaded.painted;
+    result.firstPaintMs = preview !== undefined && preview < loaded.painted ? preview : loaded.painted;
     result.marks = loaded.marks;
     result.longTaskMsToPaint = loaded.longTaskMs;
 
