@@ -27,7 +27,7 @@ export function App() {
         <Toolbar />
       </header>
       <main className="workspace">
-        <div className="map-area">
+        <div className="map-area" data-map-stage={mapStage}>
           {load.status === 'ready' && mapStage !== 'waiting' ? (
             <Suspense fallback={null}>
               <MapView />
