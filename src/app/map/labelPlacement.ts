@@ -28,6 +28,14 @@ export interface LabelCandidate {
  */
 export const drawnScale = (zoom: number): number => 2 ** Math.ceil(Math.log2(zoom));
 
+/**
+ * Zoomed out over a big vault's topic regions, the region names stand for most notes: a note's label is left out
+ * unless it reads at its own size (a hub's), or the map is zoomed in far enough to make room among the names.
+ */
+export const REGION_VIEW_NOTE_LABELS_ZOOM = 0.1;
+export const waitsForZoom = (fontSize: number, zoom: number, regionView: boolean): boolean =>
+  regionView && zoom < REGION_VIEW_NOTE_LABELS_ZOOM && fontSize * drawnScale(zoom) < MIN_LABEL_PX;
+
 /** Labels are placed in and around the view (half a screen each way), so a short pan finds them there. */
 export function labelArea(extent: Box): Box {
   const w = extent.x2 - extent.x1;

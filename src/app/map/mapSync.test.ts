@@ -115,16 +115,20 @@ describe('MapSync', () => {
     expect(cy.getElementById('a').data('labelSize')).toBe(20); // 26 px on screen is more than a label needs
   });
 
-  it('over a big vault\'s topic regions, labels only notes whose own label is big enough', () => {
+  it('over a big vault\'s topic regions, leaves notes unlabelled when far out, and labels them among the names closer in', () => {
     const { cy, sync } = setup();
-    const region = { id: 'region-0', label: 'Topic', count: 5, x: 0, y: -600, radius: 500, box: { x1: -500, y1: -1100, x2: 500, y2: -100 } };
-    const hub: Graph = { ...graph, nodes: graph.nodes.map((n, i) => ({ ...n, x: i * 100, degreeIn: n.id === 'a' ? 40 : 1 })) };
-    sync.setLabelView(0.5, { x1: -500, y1: -500, x2: 1000, y2: 500 });
-    sync.setScene(buildGraphIndex(hub), undefined, [], [region]);
-    expect(withClass(cy, 'labelled')).toEqual(['a']);
-    sync.setRegionLabels(false);
-    sync.setLabelView(0.5, { x1: -500, y1: -500, x2: 1000, y2: 500 });
-    expect(withClass(cy, 'labelled').length).toBeGreaterThan(1);
+    const region = { id: 'region-0', label: 'Topic', count: 5, x: 4000, y: -3000, radius: 2000, box: { x1: 2000, y1: -5000, x2: 6000, y2: -1000 } };
+    const spread: Graph = { ...graph, nodes: graph.nodes.map((n, i) => ({ ...n, x: i * 2000 })) };
+    const view = { x1: -1000, y1: -4000, x2: 9000, y2: 2000 };
+    sync.setLabelView(0.05, view);
+    sync.setScene(buildGraphIndex(spread), undefined, [], [region]);
+    expect(withClass(cy, 'labelled')).toEqual([]); // at 0.05 the region's name stands for its notes
+    expect(withClass(cy, 'crowded')).toEqual([]);
+    sync.setSelection('c' as NoteId);
+    expect(withClass(cy, 'labelled')).toEqual(['c']); // the selected note always shows its name
+    sync.setLabelView(0.15, view);
+    expect(withClass(cy, 'labelled')).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(withClass(cy, 'crowded')).toEqual([]);
   });
 
   it('names the bigger of two crowded regions, and both once zooming in parts them', () => {

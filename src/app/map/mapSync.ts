@@ -7,8 +7,8 @@ import { OTHER_COLOUR } from '../graph/categories.ts';
 import { degreeById, nodeScale, type Box, type GraphIndex } from '../graph/graphIndex.ts';
 import type { Region } from '../graph/regions.ts';
 import { edgeElement, edgeId, nodeElement, regionElement } from './elements.ts';
-import { drawnScale, labelArea, MAX_REGION_LABEL_PX, placeLabels, screenFontSize, type LabelCandidate } from './labelPlacement.ts';
-import { LABELLED, MIN_LABEL_PX } from './stylesheet.ts';
+import { labelArea, MAX_REGION_LABEL_PX, placeLabels, screenFontSize, waitsForZoom, type LabelCandidate } from './labelPlacement.ts';
+import { LABELLED } from './stylesheet.ts';
 
 /** A note and its neighbourhood, lit up: `ids` and `marked` say which elements carry the classes now. */
 type Highlight = { id: NoteId | undefined; centreClass: string; nearClass: string; ids: Set<string>; marked: NoteId | undefined };
@@ -188,7 +188,7 @@ export class MapSync {
       const highlighted = this.selection.ids.has(id) || this.hover.ids.has(id);
       // Zoomed out over a big vault's topic regions, only the labels big enough of themselves: the regions'
       // own labels name the rest.
-      if (!highlighted && this.regionLabels && this.regions.size > 0 && fontSize * drawnScale(zoom) < MIN_LABEL_PX) continue;
+      if (!highlighted && waitsForZoom(fontSize, zoom, this.regionLabels && this.regions.size > 0)) continue;
       const length = String(element.data('label')).length;
       candidates.push({ id, x, y, size: Number(element.data('size')), fontSize, length, degree: degreeById(index, id), forced, highlighted });
     }

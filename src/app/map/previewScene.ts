@@ -5,10 +5,9 @@ import { degreeOf, drawnNodeIds, nodeScale, type GraphIndex } from '../graph/gra
 import type { UrlState } from '../store/url.ts';
 import { linkWidth, noteDiameter, noteFontSize, regionFontSize, regionLabel, shortLabel } from './elements.ts';
 import { initialViewport } from './firstView.ts';
-import { drawnScale, labelArea, MAX_REGION_LABEL_PX, placeLabels, screenFontSize, type LabelCandidate } from './labelPlacement.ts';
+import { labelArea, MAX_REGION_LABEL_PX, placeLabels, screenFontSize, waitsForZoom, type LabelCandidate } from './labelPlacement.ts';
 import type { Viewport } from './mapController.ts';
 import { colourRule, edgePickerFor, regionsFor, visibleIdsFor } from './scene.ts';
-import { MIN_LABEL_PX } from './stylesheet.ts';
 import { REGION_LABEL_MAX_ZOOM } from './useViewportDetail.ts';
 
 export interface PreviewNote {
@@ -117,7 +116,8 @@ function placedLabels(
 ): PreviewLabel[] {
   const area = labelArea({ x1: -pan.x / zoom, y1: -pan.y / zoom, x2: (width - pan.x) / zoom, y2: (height - pan.y) / zoom });
   const inArea = (x: number, y: number) => x >= area.x1 && x <= area.x2 && y >= area.y1 && y <= area.y2;
-  const regions = index.overviewIds && zoom < REGION_LABEL_MAX_ZOOM ? regionsFor(graph, index).filter((r) => inArea(r.x, r.y)) : [];
+  const regionView = index.overviewIds !== undefined && zoom < REGION_LABEL_MAX_ZOOM && regionsFor(graph, index).length > 0;
+  const regions = regionView ? regionsFor(graph, index).filter((r) => inArea(r.x, r.y)) : [];
   const scale = nodeScale(index);
   const candidates: LabelCandidate[] = [];
   const text = new Map<string, { text: string; ghost: boolean }>();
@@ -131,7 +131,7 @@ function placedLabels(
     if (!node || !shown(id) || !inArea(node.x, node.y)) continue;
     const fontSize = noteFontSize(node, index.maxDegree, scale);
     const highlighted = near.has(id);
-    if (!highlighted && regions.length > 0 && fontSize * drawnScale(zoom) < MIN_LABEL_PX) continue;
+    if (!highlighted && waitsForZoom(fontSize, zoom, regionView)) continue;
     const label = shortLabel(node.title);
     candidates.push({ id, x: node.x, y: node.y, size: noteDiameter(node, index.maxDegree, scale), fontSize, length: label.length, degree: degreeOf(node), forced: id === selectedId, highlighted });
     text.set(id, { text: label, ghost: node.ghost });
