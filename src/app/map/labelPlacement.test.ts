@@ -33,6 +33,15 @@ describe('placeLabels', () => {
     expect(placed).toEqual(new Set(['selected', 'other neighbour']));
   });
 
+  it('keeps labels clear of other labelled notes\' discs, which are drawn over them', () => {
+    // 'hub' (bigger label, placed first) sits right where 'under' would write its name: 'under' stays unlabelled.
+    expect(placeLabels([note('hub', 0, 40, { fontSize: 20, size: 30 }), note('under', 0, 0)], 1)).toEqual(new Set(['hub']));
+    // 'late' would put its disc on 'first''s label: it stays unlabelled (and so is drawn below that label).
+    expect(placeLabels([note('first', 0, 0, { fontSize: 20 }), note('late', 20, 25, { size: 30 })], 1)).toEqual(new Set(['first']));
+    // Far enough apart, both.
+    expect(placeLabels([note('first', 0, 0, { fontSize: 20 }), note('late', 400, 25, { size: 30 })], 1)).toEqual(new Set(['first', 'late']));
+  });
+
   it('never lets two placed labels overlap, on a crowded map', () => {
     const notes: LabelCandidate[] = [];
     for (let i = 0; i < 2000; i++) notes.push(note(`n${i}`, (i * 7919) % 1000, (i * 104729) % 800, { fontSize: 8 + (i % 5) * 4, length: 4 + (i % 30), degree: i % 17 }));

@@ -96,19 +96,35 @@ export function placeLabels(candidates: readonly LabelCandidate[], zoom: number)
   const ranked = [...candidates].sort(
     (a, b) => rank(b) - rank(a) || b.fontSize - a.fontSize || b.degree - a.degree || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  const grid = new Map<string, Box[]>();
+  // Placed labels, and the discs of labelled notes: Cytoscape draws a label with its note, so a labelled note's
+  // disc drawn later would cover another's label (unlabelled notes lie below every label).
+  const labels = new Map<string, Box[]>();
+  const discs = new Map<string, Box[]>();
   const placed = new Set<string>();
   for (const candidate of ranked) {
     const box = labelBox(candidate, zoom);
-    if (!candidate.forced && overlapsAny(grid, box)) continue;
+    const disc = discBox(candidate, zoom);
+    if (!candidate.forced && (overlapsAny(labels, box) || overlapsAny(discs, box) || (disc && overlapsAny(labels, disc)))) continue;
     placed.add(candidate.id);
-    forEachCell(box, (key) => {
-      const boxes = grid.get(key);
-      if (boxes) boxes.push(box);
-      else grid.set(key, [box]);
-    });
+    add(labels, box);
+    if (disc) add(discs, disc);
   }
   return placed;
+}
+
+/** The note's disc on screen; none for a region, whose name is all there is of it. */
+function discBox(candidate: LabelCandidate, zoom: number): Box | undefined {
+  if (candidate.region || candidate.size <= 0) return undefined;
+  const r = (candidate.size / 2) * zoom;
+  return { x1: candidate.x * zoom - r, y1: candidate.y * zoom - r, x2: candidate.x * zoom + r, y2: candidate.y * zoom + r };
+}
+
+function add(grid: Map<string, Box[]>, box: Box): void {
+  forEachCell(box, (key) => {
+    const boxes = grid.get(key);
+    if (boxes) boxes.push(box);
+    else grid.set(key, [box]);
+  });
 }
 
 const rank = (candidate: LabelCandidate): number => (candidate.forced ? 3 : candidate.highlighted ? 2 : candidate.region ? 1 : 0);

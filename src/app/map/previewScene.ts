@@ -8,6 +8,7 @@ import { initialViewport } from './firstView.ts';
 import { labelArea, MAX_REGION_LABEL_PX, placeLabels, screenFontSize, waitsForZoom, type LabelCandidate } from './labelPlacement.ts';
 import type { Viewport } from './mapController.ts';
 import { colourRule, edgePickerFor, regionsFor, visibleIdsFor } from './scene.ts';
+import { LABELLED_Z, NEAR_Z, SELECTED_Z } from './stylesheet.ts';
 import { REGION_LABEL_MAX_ZOOM } from './useViewportDetail.ts';
 
 export interface PreviewNote {
@@ -66,7 +67,6 @@ export function previewScene(graph: Graph, index: GraphIndex, view: UrlState, th
   const colourOf = colourRule(graph, view.colourBy, theme);
   const scale = nodeScale(index);
   const notes: PreviewNote[] = [];
-  let selected: PreviewNote | undefined;
   for (const id of drawn ?? index.nodeById.keys()) {
     const node = index.nodeById.get(id);
     if (!node || !shown(id)) continue;
@@ -79,10 +79,8 @@ export function previewScene(graph: Graph, index: GraphIndex, view: UrlState, th
       ghost: node.ghost,
       selected: id === selectedId,
     };
-    if (note.selected) selected = note;
-    else if (onScreen(note.x, note.y, note.size + LABEL_REACH)) notes.push(note);
+    if (note.selected || onScreen(note.x, note.y, note.size + LABEL_REACH)) notes.push(note);
   }
-  if (selected) notes.push(selected); // drawn last, on top, as Cytoscape's z-index puts it
 
   const links: PreviewLink[] = [];
   const near = new Set<NoteId>(selectedId ? [selectedId] : []);
@@ -96,6 +94,10 @@ export function previewScene(graph: Graph, index: GraphIndex, view: UrlState, th
     links.push({ x1, y1, x2, y2, width: linkWidth(edge) * zoom, embed: edge.kind === 'embed', near: selectedId !== undefined && (source.id === selectedId || target.id === selectedId) });
   }
   const labels = placedLabels(graph, index, drawn, shown, near, selectedId, viewport, width, height);
+  // Stacked as the stylesheet's z-index stacks them (a stable sort keeps the drawing order within a level).
+  const labelled = new Set(labels.map((label) => label.id));
+  const level = (note: PreviewNote) => (note.selected ? SELECTED_Z : near.has(note.id) ? NEAR_Z : labelled.has(note.id) ? LABELLED_Z : 0);
+  notes.sort((a, b) => level(a) - level(b));
   return { viewport, notes, links, labels };
 }
 

@@ -17,6 +17,12 @@ export const MAP_THEMES: Record<'light' | 'dark', MapTheme> = {
 
 /** The class of notes that carry a label. */
 export const LABELLED = 'labelled';
+/** Stacking: labelled notes over the rest, the selected note's neighbourhood over them, the selected note on top. */
+export const LABELLED_Z = 1;
+export const NEAR_Z = 10;
+export const FOCUS_Z = 20;
+export const SELECTED_Z = 30;
+
 /** A label shows once its font is this big on screen (Cytoscape's min-zoomed-font-size). */
 export const MIN_LABEL_PX = 12;
 
@@ -46,6 +52,9 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'font-family': 'system-ui, sans-serif',
+        // Above unlabelled notes: Cytoscape draws a label with its note, so a later note's disc would cover it.
+        // (Its cached layers keep their order among themselves until redrawn, so a few labels can stay covered.)
+        'z-index': LABELLED_Z,
       },
     },
     {
@@ -96,10 +105,10 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
     { selector: '.hidden', style: { display: 'none' } },
     // The selected note's neighbourhood (near) and the hovered note's (hover-near): links and labels lit up.
     { selector: 'edge.near, edge.hover-near', style: { opacity: 0.9, 'line-color': theme.highlight, width: 1.6 } },
-    { selector: 'node.near, node.hover-near', style: { 'min-zoomed-font-size': 8, 'z-index': 10 } },
+    { selector: 'node.near, node.hover-near', style: { 'min-zoomed-font-size': 8, 'z-index': NEAR_Z } },
     {
       selector: 'node.focus',
-      style: { 'border-width': 3, 'border-color': theme.highlight, 'border-style': 'solid', 'min-zoomed-font-size': 0, 'z-index': 20 },
+      style: { 'border-width': 3, 'border-color': theme.highlight, 'border-style': 'solid', 'min-zoomed-font-size': 0, 'z-index': FOCUS_Z },
     },
     {
       selector: 'node.selected-note',
@@ -108,7 +117,7 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
         'border-color': theme.highlight,
         'border-style': 'double',
         'min-zoomed-font-size': 0,
-        'z-index': 30,
+        'z-index': SELECTED_Z,
         'underlay-color': theme.highlight,
         'underlay-opacity': 0.15,
         'underlay-padding': 6,
