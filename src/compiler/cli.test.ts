@@ -9,7 +9,6 @@ import { makeFixtureVault, type TempVault } from './__fixtures__/fixtureVault.ts
 import { formatDiagnostics, formatSummary, progressBar } from './report.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
 const CLI = path.join(REPO, 'src', 'compiler', 'cli.ts');
 const SUMMARY = /^(\d+) notes, (\d+) links, (\d+) unresolved links, (\d+) ghosts, (\d+) warnings in \d+\.\d\ds -> (.+)$/m;
 
@@ -19,10 +18,10 @@ interface Run {
   stderr: string;
 }
 
-/** `npm run compile -- ...args`, as a user runs it. */
+/** `npm run compile -- ...args`, as a user runs it (the script is `node --import tsx src/compiler/cli.ts`). */
 function compile(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(TSX, [CLI, ...args], { cwd: REPO, env: { ...process.env, ...env }, timeout: 90_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: REPO, env: { ...process.env, ...env }, timeout: 90_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
