@@ -31,6 +31,25 @@ test.describe('explorer on the small vault', () => {
     await expect(page.locator('.note-body')).toContainText('Hermit crabs borrow empty shells');
   });
 
+  test('a press held on a note without a release does not freeze the map', async ({ page }) => {
+    await page.goto(APP);
+    await waitForMap(page);
+    const id = (await visibleNodeIds(page))[0]!;
+    await page.waitForTimeout(400);
+    const at = (await page.evaluate((nodeId) => window.topicAtlas.nodePagePosition(nodeId), id))!;
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down(); // the map holds its redraws while a click may be under way...
+    await page.waitForTimeout(1500); // ...but not for a press held this long (the release may never come)
+    await page.evaluate(() => {
+      const host = [...document.querySelectorAll('.map *')].find((e) => '_cyreg' in e) as unknown as { _cyreg: { cy: { on(event: string, f: () => void): void } } };
+      (window as unknown as { renders: number }).renders = 0;
+      host._cyreg.cy.on('render', () => (window as unknown as { renders: number }).renders++);
+    });
+    await page.keyboard.press('+');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { renders: number }).renders)).toBeGreaterThan(0);
+    await page.mouse.up();
+  });
+
   test('a wikilink in the panel moves to that note; back and forward walk the trail', async ({ page }) => {
     await page.goto(`${APP}#/note/topics.tide_pools`);
     await expect(noteTitle(page)).toHaveText('Tide pools');

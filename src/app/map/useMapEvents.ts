@@ -7,6 +7,8 @@ import { zoomToRegion } from './mapController.ts';
 
 /** The pointer must rest on a note this long before its neighbourhood lights up (each change redraws the map). */
 const HOVER_DELAY_MS = 150;
+/** A press held this long is not a click: the map draws again, whether or not a release ever arrives. */
+const MAX_HOLD_MS = 1000;
 
 export function useMapEvents(cy: Core | undefined): void {
   useEffect(() => {
@@ -16,19 +18,23 @@ export function useMapEvents(cy: Core | undefined): void {
     // ~50 ms, in the very frame that should show the note panel. So the map holds its redraws (a batch)
     // from the press until the frame after the release is painted; a drag lets them go at once.
     let holding = false;
+    let holdTimer: ReturnType<typeof setTimeout> | undefined;
     const hold = () => {
       if (holding) return;
       holding = true;
       cy.startBatch();
+      holdTimer = setTimeout(letGoNow, MAX_HOLD_MS);
     };
     const letGoNow = () => {
       if (!holding) return;
       holding = false;
+      clearTimeout(holdTimer);
       cy.endBatch();
     };
     const letGoAfterPaint = () => {
       if (!holding) return;
       holding = false;
+      clearTimeout(holdTimer);
       requestAnimationFrame(() => setTimeout(() => cy.destroyed() || cy.endBatch()));
     };
     const onTap = (event: EventObject) => {
@@ -58,7 +64,9 @@ export function useMapEvents(cy: Core | undefined): void {
     cy.on('mouseover', 'node', onOver);
     cy.on('mouseout', 'node', onOut);
     cy.on('tap', onBackgroundTap);
+    window.addEventListener('blur', letGoNow); // a release outside the page may never reach Cytoscape
     return () => {
+      window.removeEventListener('blur', letGoNow);
       clearTimeout(hoverTimer);
       letGoNow();
       cy.off('tapstart', 'node', hold);
