@@ -53,7 +53,6 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
         'text-margin-y': 3,
         'font-family': 'system-ui, sans-serif',
         // Above unlabelled notes: Cytoscape draws a label with its note, so a later note's disc would cover it.
-        // (Its cached layers keep their order among themselves until redrawn, so a few labels can stay covered.)
         'z-index': LABELLED_Z,
       },
     },
