@@ -1,7 +1,7 @@
 // The map is drawn as a still picture from the compiled positions as soon as the graph is loaded; Cytoscape's
 // live map then replaces it in place. Here the live map's code is held back so the picture can be compared.
 import { expect, test, type Page } from '@playwright/test';
-import { waitForMap, watchErrors } from './support.ts';
+import { noteTitle, waitForMap, watchErrors } from './support.ts';
 
 /** How much of `live` is drawn (not background), and how much of that `picture` draws differently. */
 function compare(page: Page, picture: Buffer, live: Buffer): Promise<{ inked: number; differing: number }> {
@@ -61,5 +61,43 @@ test('the map shows as a picture before its live version loads, and the live map
   expect(differing / inked).toBeLessThan(0.2);
   const marks = await page.evaluate(() => ['atlas:preview-painted', 'atlas:map-painted'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN));
   expect(marks[0]).toBeLessThan(marks[1]!);
+  expect(errors).toEqual([]);
+});
+
+test('a note clicked on the picture opens at once, and the live map opens on it', async ({ page }) => {
+  const errors = watchErrors(page);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/MapView-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/demo/index.html');
+  const picture = page.locator('canvas.map-preview');
+  await expect(picture).toBeVisible();
+  // Find a note by probing the picture: the cursor turns into a pointer over one.
+  const box = (await picture.boundingBox())!;
+  let hit: { x: number; y: number } | undefined;
+  for (let y = box.y + 40; y < box.y + box.height - 40 && !hit; y += 12) {
+    for (let x = box.x + 40; x < box.x + box.width - 40 && !hit; x += 12) {
+      await page.mouse.move(x, y);
+      if ((await picture.evaluate((canvas) => canvas.style.cursor)) === 'pointer') hit = { x, y };
+    }
+  }
+  expect(hit, 'a note on the picture').toBeDefined();
+  await page.mouse.click(hit!.x, hit!.y);
+  await expect(page).toHaveURL(/#\/note\/[\w.~-]+$/);
+  await expect(noteTitle(page)).not.toBeEmpty(); // the panel shows the note while the live map is still loading
+  const id = decodeURIComponent(new URL(page.url()).hash.replace('#/note/', ''));
+
+  release();
+  await waitForMap(page);
+  await expect(picture).toHaveCount(0);
+  // The live map opens with that note selected, in view.
+  const position = await page.evaluate((noteId) => window.topicAtlas.nodePagePosition(noteId), id);
+  expect(position).toBeDefined();
+  const map = (await page.locator('.map').boundingBox())!;
+  expect(position!.x).toBeGreaterThan(map.x);
+  expect(position!.x).toBeLessThan(map.x + map.width);
   expect(errors).toEqual([]);
 });

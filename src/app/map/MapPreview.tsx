@@ -1,34 +1,52 @@
 // The map as a still picture, drawn on a plain canvas from the compiled positions as soon as the graph is
 // loaded, while Cytoscape's code loads and draws its first frame (which takes 1-2 s more on a slow machine).
 // It shows the same notes, links and labels in the same places; Cytoscape's frame replaces it in place.
-import { useLayoutEffect, useRef } from 'react';
-import { atlasStore, mapStageReached } from '../store/store.ts';
+import { useEffect, useLayoutEffect, useRef, type MouseEvent } from 'react';
+import type { NoteId } from '../../shared/schema.ts';
+import { mapStageReached, selectNote, useAtlas } from '../store/store.ts';
 import { useEffectiveTheme } from '../theme.ts';
-import { previewScene, type PreviewLabel, type PreviewScene } from './previewScene.ts';
+import { hitNote, previewScene, type PreviewLabel, type PreviewScene } from './previewScene.ts';
 import { MAP_THEMES, type MapTheme } from './stylesheet.ts';
 
 export function MapPreview() {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const shown = useRef<PreviewScene>(undefined);
   const theme = useEffectiveTheme();
+  const graph = useAtlas((s) => s.graph);
+  const index = useAtlas((s) => s.index);
+  const view = useAtlas((s) => s.view);
+  // Drawn before the browser paints, and again if a click on it selects a note before the live map is there.
   useLayoutEffect(() => {
-    const { graph, index, view } = atlasStore.getState();
     const element = canvas.current;
     const scene = graph && index && element ? previewScene(graph, index, view, theme, element.clientWidth, element.clientHeight) : undefined;
-    if (element && scene) {
-      draw(element, scene, MAP_THEMES[theme]);
-      performance.mark('atlas:preview-painted');
-    }
-    // Load and start the interactive map once this picture is on screen, so its work does not hold it up.
+    shown.current = scene;
+    if (!element || !scene) return;
+    draw(element, scene, MAP_THEMES[theme]);
+    if (performance.getEntriesByName('atlas:preview-painted').length === 0) performance.mark('atlas:preview-painted');
+  }, [graph, index, view, theme]);
+  // Load and start the live map once this picture is on screen, so its work does not hold the picture up.
+  useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => (timer = setTimeout(() => mapStageReached('preview'))));
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-    // Drawn once: it is replaced by the live map within seconds.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  return <canvas ref={canvas} className="map-preview" aria-hidden="true" />;
+
+  // A click on a note works at once: the panel opens it, and the live map opens centred on it.
+  const noteAt = (event: MouseEvent<HTMLCanvasElement>): NoteId | undefined => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    return shown.current ? hitNote(shown.current.notes, event.clientX - rect.left, event.clientY - rect.top)?.id : undefined;
+  };
+  const onClick = (event: MouseEvent<HTMLCanvasElement>) => {
+    const id = noteAt(event);
+    if (id) selectNote(id);
+  };
+  const onMouseMove = (event: MouseEvent<HTMLCanvasElement>) => {
+    event.currentTarget.style.cursor = noteAt(event) ? 'pointer' : '';
+  };
+  return <canvas ref={canvas} className="map-preview" aria-hidden="true" onClick={onClick} onMouseMove={onMouseMove} />;
 }
 
 function draw(canvas: HTMLCanvasElement, scene: PreviewScene, theme: MapTheme): void {

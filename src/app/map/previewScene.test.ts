@@ -5,7 +5,7 @@ import { buildGraphIndex, drawnNodeIds } from '../graph/graphIndex.ts';
 import { DEFAULT_URL_STATE, type UrlState } from '../store/url.ts';
 import { initialViewport } from './firstView.ts';
 import { MapSync } from './mapSync.ts';
-import { previewScene } from './previewScene.ts';
+import { hitNote, previewScene, type PreviewNote } from './previewScene.ts';
 import { colourRule, edgePickerFor, regionsFor, visibleIdsFor } from './scene.ts';
 import { REGION_LABEL_MAX_ZOOM } from './useViewportDetail.ts';
 
@@ -118,5 +118,14 @@ describe('previewScene', () => {
     const graph = vault(200, 6);
     const view: UrlState = { ...DEFAULT_URL_STATE, route: { kind: 'note', id: graph.nodes[3]!.id }, localDepth: 2 };
     expect(previewScene(graph, buildGraphIndex(graph), view, 'light', WIDTH, HEIGHT)).toBeUndefined();
+  });
+
+  it('finds the note under a click: the topmost one, and a small one within a few pixels', () => {
+    const at = (id: string, x: number, y: number, size: number): PreviewNote => ({ id: id as NoteId, x, y, size, colour: '#000', ghost: false, selected: false });
+    const notes = [at('under', 100, 100, 40), at('over', 110, 100, 20), at('tiny', 300, 300, 2)];
+    expect(hitNote(notes, 112, 102)?.id).toBe('over');
+    expect(hitNote(notes, 85, 100)?.id).toBe('under');
+    expect(hitNote(notes, 303, 303)?.id).toBe('tiny');
+    expect(hitNote(notes, 200, 200)).toBeUndefined();
   });
 });

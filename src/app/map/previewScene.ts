@@ -167,3 +167,15 @@ const LABEL_MARGIN = 3;
 function crossesScreen(x1: number, y1: number, x2: number, y2: number, width: number, height: number): boolean {
   return Math.max(x1, x2) >= 0 && Math.min(x1, x2) <= width && Math.max(y1, y2) >= 0 && Math.min(y1, y2) <= height;
 }
+
+/** Screen pixels: a small note is clickable this far from its centre. */
+const MIN_HIT_RADIUS = 5;
+
+/** The topmost note under a point of the picture (notes are drawn in order, so the last hit is on top). */
+export function hitNote(notes: readonly PreviewNote[], x: number, y: number): PreviewNote | undefined {
+  for (let i = notes.length - 1; i >= 0; i--) {
+    const note = notes[i]!;
+    if (Math.hypot(note.x - x, note.y - y) <= Math.max(note.size / 2, MIN_HIT_RADIUS)) return note;
+  }
+  return undefined;
+}
