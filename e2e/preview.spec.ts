@@ -33,14 +33,20 @@ function compare(page: Page, picture: Buffer, live: Buffer): Promise<{ inked: nu
   );
 }
 
-test('the map shows as a picture before its live version loads, and the live map replaces it in place', async ({ page }) => {
-  const errors = watchErrors(page);
+/** Holds back the live map's code until the returned function is called. */
+async function holdLiveMap(page: Page): Promise<() => void> {
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/assets\/MapView-[\w-]+\.js$/, async (route) => {
     await held;
     await route.continue();
   });
+  return release;
+}
+
+test('the map shows as a picture before its live version loads, and the live map replaces it in place', async ({ page }) => {
+  const errors = watchErrors(page);
+  const release = await holdLiveMap(page);
   await page.goto('/demo/index.html');
   const picture = page.locator('canvas.map-preview');
   await expect(picture).toBeVisible();
@@ -66,12 +72,7 @@ test('the map shows as a picture before its live version loads, and the live map
 
 test('a note clicked on the picture opens at once, and the live map opens on it', async ({ page }) => {
   const errors = watchErrors(page);
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/MapView-[\w-]+\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdLiveMap(page);
   await page.goto('/demo/index.html');
   const picture = page.locator('canvas.map-preview');
   await expect(picture).toBeVisible();
