@@ -41,7 +41,7 @@ export function App() {
               <p>{load.message}</p>
             </div>
           ) : null}
-          {load.status === 'ready' ? <Filters /> : null}
+          {load.status === 'ready' && mapStage !== 'waiting' ? <Filters /> : null}
         </div>
         <NotePanel />
       </main>

@@ -14,7 +14,7 @@ export function NotePanel() {
   const route = useAtlas((s) => s.view.route);
   const node = useAtlas(selectSelectedNode);
   const collapsed = useAtlas((s) => s.panelCollapsed);
-  const ready = useAtlas((s) => s.load.status === 'ready');
+  const ready = useAtlas((s) => s.load.status === 'ready' && s.mapStage !== 'waiting');
   return (
     <aside className={`panel${collapsed ? ' collapsed' : ''}`} aria-label="Note panel">
       <button type="button" className="panel-toggle" aria-expanded={!collapsed} aria-controls="panel-content" onClick={togglePanel} title={collapsed ? 'Show the panel' : 'Hide the panel'}>
