@@ -20,7 +20,11 @@ export function MapPreview() {
     const element = canvas.current;
     const scene = graph && index && element ? previewScene(graph, index, view, theme, element.clientWidth, element.clientHeight) : undefined;
     shown.current = scene;
-    if (!element || !scene) return;
+    if (!element) return;
+    if (!scene) {
+      element.width = 0; // local mode has no picture: an old one must not stay up
+      return;
+    }
     draw(element, scene, MAP_THEMES[theme]);
     if (performance.getEntriesByName('atlas:preview-painted').length === 0) performance.mark('atlas:preview-painted');
   }, [graph, index, view, theme]);
