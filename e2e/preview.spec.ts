@@ -102,3 +102,38 @@ test('a note clicked on the picture opens at once, and the live map opens on it'
   expect(position!.x).toBeLessThan(map.x + map.width);
   expect(errors).toEqual([]);
 });
+
+test('the picture pans and zooms, and the live map opens where it was left', async ({ page }) => {
+  const errors = watchErrors(page);
+  // Where a note lands on the live map when nobody moves anything.
+  await page.goto('/demo/index.html');
+  await waitForMap(page);
+  const id = 'topics.ai_alignment_and_safety';
+  const fitted = (await page.evaluate((noteId) => window.topicAtlas.nodePagePosition(noteId), id))!;
+  const fittedZoom = await page.evaluate(() => window.topicAtlas.zoom());
+
+  const release = await holdLiveMap(page);
+  await page.reload();
+  const picture = page.locator('canvas.map-preview');
+  await expect(picture).toBeVisible();
+  const box = (await picture.boundingBox())!;
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const before = await picture.screenshot();
+  await page.mouse.move(centre.x, centre.y);
+  await page.mouse.wheel(0, -400); // one step in: twice as close, around the pointer
+  await page.mouse.down();
+  await page.mouse.move(centre.x + 60, centre.y + 20, { steps: 4 });
+  await page.mouse.move(centre.x + 120, centre.y + 40, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => (await picture.screenshot()).equals(before)).toBe(false); // the picture moved
+
+  release();
+  await waitForMap(page);
+  await expect(picture).toHaveCount(0);
+  expect(await page.evaluate(() => window.topicAtlas.zoom())).toBeCloseTo(fittedZoom * 2, 5);
+  const now = (await page.evaluate((noteId) => window.topicAtlas.nodePagePosition(noteId), id))!;
+  // Within a pixel (the pointer's coordinates are whole pixels).
+  expect(Math.abs(now.x - (centre.x + (fitted.x - centre.x) * 2 + 120))).toBeLessThan(1.5);
+  expect(Math.abs(now.y - (centre.y + (fitted.y - centre.y) * 2 + 40))).toBeLessThan(1.5);
+  expect(errors).toEqual([]);
+});

@@ -21,6 +21,8 @@ export function watchErrors(page: Page): string[] {
 export async function waitForMap(page: Page): Promise<void> {
   await expect(page.locator('.map canvas').first()).toBeVisible();
   await page.waitForFunction(() => window.topicAtlas?.nodeCount() > 0);
+  // The still picture lies over the live map until the live map has drawn.
+  await expect(page.locator('canvas.map-preview')).toHaveCount(0);
 }
 
 export async function clickNode(page: Page, id: string): Promise<void> {

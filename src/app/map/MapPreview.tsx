@@ -1,12 +1,17 @@
 // The map as a still picture, drawn on a plain canvas from the compiled positions as soon as the graph is
 // loaded, while Cytoscape's code loads and draws its first frame (which takes 1-2 s more on a slow machine).
 // It shows the same notes, links and labels in the same places; Cytoscape's frame replaces it in place.
-import { useEffect, useLayoutEffect, useRef, type MouseEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type MouseEvent, type WheelEvent } from 'react';
 import type { NoteId } from '../../shared/schema.ts';
-import { mapStageReached, selectNote, useAtlas } from '../store/store.ts';
+import { mapStageReached, pictureMoved, selectNote, useAtlas } from '../store/store.ts';
 import { useEffectiveTheme } from '../theme.ts';
 import { hitNote, previewScene, type PreviewLabel, type PreviewScene } from './previewScene.ts';
+import { MAX_ZOOM, MIN_ZOOM } from './firstView.ts';
+import type { Viewport } from './mapController.ts';
 import { MAP_THEMES, type MapTheme } from './stylesheet.ts';
+
+/** Screen pixels a press may move and still be a click. */
+const CLICK_SLOP = 4;
 
 export function MapPreview() {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -15,10 +20,12 @@ export function MapPreview() {
   const graph = useAtlas((s) => s.graph);
   const index = useAtlas((s) => s.index);
   const view = useAtlas((s) => s.view);
-  // Drawn before the browser paints, and again if a click on it selects a note before the live map is there.
+  const moved = useAtlas((s) => s.pictureViewport);
+  const drag = useRef<{ x: number; y: number; pan: Viewport['pan']; moved: boolean }>(undefined);
+  // Drawn before the browser paints, and again as the user selects, pans or zooms before the live map is there.
   useLayoutEffect(() => {
     const element = canvas.current;
-    const scene = graph && index && element ? previewScene(graph, index, view, theme, element.clientWidth, element.clientHeight) : undefined;
+    const scene = graph && index && element ? previewScene(graph, index, view, theme, element.clientWidth, element.clientHeight, moved) : undefined;
     shown.current = scene;
     if (!element) return;
     if (!scene) {
@@ -27,7 +34,7 @@ export function MapPreview() {
     }
     draw(element, scene, MAP_THEMES[theme]);
     if (performance.getEntriesByName('atlas:preview-painted').length === 0) performance.mark('atlas:preview-painted');
-  }, [graph, index, view, theme]);
+  }, [graph, index, view, theme, moved]);
   // Load and start the live map once this picture is on screen, so its work does not hold the picture up.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -38,19 +45,62 @@ export function MapPreview() {
     };
   }, []);
 
-  // A click on a note works at once: the panel opens it, and the live map opens centred on it.
+  // The picture answers at once: a click on a note opens it (the panel at once, the live map centred on it), and
+  // the wheel and a drag zoom and pan it; the live map then opens where the user left it.
   const noteAt = (event: MouseEvent<HTMLCanvasElement>): NoteId | undefined => {
     const rect = event.currentTarget.getBoundingClientRect();
     return shown.current ? hitNote(shown.current.notes, event.clientX - rect.left, event.clientY - rect.top)?.id : undefined;
   };
   const onClick = (event: MouseEvent<HTMLCanvasElement>) => {
+    if (drag.current?.moved) return;
     const id = noteAt(event);
-    if (id) selectNote(id);
+    if (!id) return;
+    pictureMoved(undefined); // the live map opens centred on the note instead
+    selectNote(id);
+  };
+  const onWheel = (event: WheelEvent<HTMLCanvasElement>) => {
+    const viewport = shown.current?.viewport;
+    if (!viewport || event.deltaY === 0) return;
+    const rect = event.currentTarget.getBoundingClientRect();
+    const [x, y] = [event.clientX - rect.left, event.clientY - rect.top];
+    const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, viewport.zoom * Math.min(2, Math.max(0.5, 10 ** (-event.deltaY / 500)))));
+    const factor = zoom / viewport.zoom;
+    pictureMoved({ zoom, pan: { x: x - (x - viewport.pan.x) * factor, y: y - (y - viewport.pan.y) * factor } });
+  };
+  const onMouseDown = (event: MouseEvent<HTMLCanvasElement>) => {
+    const viewport = shown.current?.viewport;
+    if (viewport && event.button === 0) drag.current = { x: event.clientX, y: event.clientY, pan: viewport.pan, moved: false };
   };
   const onMouseMove = (event: MouseEvent<HTMLCanvasElement>) => {
+    const pressed = drag.current;
+    const viewport = shown.current?.viewport;
+    if (pressed && viewport && event.buttons === 1) {
+      const [dx, dy] = [event.clientX - pressed.x, event.clientY - pressed.y];
+      if (pressed.moved || Math.hypot(dx, dy) > CLICK_SLOP) {
+        pressed.moved = true;
+        pictureMoved({ zoom: viewport.zoom, pan: { x: pressed.pan.x + dx, y: pressed.pan.y + dy } });
+      }
+      return;
+    }
     event.currentTarget.style.cursor = noteAt(event) ? 'pointer' : '';
   };
-  return <canvas ref={canvas} className="map-preview" aria-hidden="true" onClick={onClick} onMouseMove={onMouseMove} />;
+  const onMouseUp = () => {
+    // The click that follows a drag still sees it as moved; the next press starts afresh.
+    setTimeout(() => (drag.current = undefined));
+  };
+  return (
+    <canvas
+      ref={canvas}
+      className="map-preview"
+      aria-hidden="true"
+      onClick={onClick}
+      onWheel={onWheel}
+      onMouseDown={onMouseDown}
+      onMouseMove={onMouseMove}
+      onMouseUp={onMouseUp}
+      onMouseLeave={onMouseUp}
+    />
+  );
 }
 
 function draw(canvas: HTMLCanvasElement, scene: PreviewScene, theme: MapTheme): void {

@@ -9,7 +9,7 @@ import type { NoteId } from '../../shared/schema.ts';
 import { drawnNodeIds, neighbourhood, type GraphIndex } from '../graph/graphIndex.ts';
 import { prepareSearchIndex } from '../search/searchIndex.ts';
 import { whenIdle } from '../idle.ts';
-import { mapStageReached, selectSelectedId, useAtlas } from '../store/store.ts';
+import { atlasStore, mapStageReached, selectSelectedId, useAtlas } from '../store/store.ts';
 import { useEffectiveTheme } from '../theme.ts';
 import { initialViewport, MAX_ZOOM, MIN_ZOOM, readableZoomFor } from './firstView.ts';
 import { attachMap, centreOn } from './mapController.ts';
@@ -63,7 +63,8 @@ export const MapView = memo(function MapView() {
     if (made.current?.cy === cy) return;
     const { index, drawn, edges, regions, visible, colourOf, selectedId, theme, graph, picker } = first.current;
     if (!index || !graph || !picker) return;
-    cy.viewport(initialViewport(index, drawn, selectedId, cy.width(), cy.height()));
+    // Where the user left the still picture, if they moved it; else fitted, or centred on a deep link's note.
+    cy.viewport(atlasStore.getState().pictureViewport ?? initialViewport(index, drawn, selectedId, cy.width(), cy.height()));
     applyStylesheet(cy, STYLESHEETS[theme]);
     layersAfterFirstFrame(cy);
     cy.one('render', () => {

@@ -53,14 +53,17 @@ export interface PreviewScene {
   labels: PreviewLabel[];
 }
 
-/** Undefined in local mode, whose notes are laid out afresh in the browser (their places are not known yet). */
-export function previewScene(graph: Graph, index: GraphIndex, view: UrlState, theme: 'light' | 'dark', width: number, height: number): PreviewScene | undefined {
+/**
+ * Undefined in local mode, whose notes are laid out afresh in the browser (their places are not known yet).
+ * `moved` is where the user panned or zoomed the picture; else the live map's first viewport.
+ */
+export function previewScene(graph: Graph, index: GraphIndex, view: UrlState, theme: 'light' | 'dark', width: number, height: number, moved?: Viewport): PreviewScene | undefined {
   if (view.localDepth > 0) return undefined;
   const selectedId: NoteId | undefined = view.route.kind === 'note' && index.nodeById.has(view.route.id) ? view.route.id : undefined;
   const drawn = drawnNodeIds(index, selectedId, 0);
   const visible = visibleIdsFor(graph, index, view, selectedId);
   const shown = (id: NoteId): boolean => (!drawn || drawn.has(id)) && (!visible || visible.has(id));
-  const viewport = initialViewport(index, drawn, selectedId, width, height);
+  const viewport = moved ?? initialViewport(index, drawn, selectedId, width, height);
   const { zoom, pan } = viewport;
   const onScreen = (x: number, y: number, margin: number) => x > -margin && y > -margin && x < width + margin && y < height + margin;
 

@@ -2,6 +2,7 @@
 import { createStore, useStore } from 'zustand';
 import type { Graph, NoteId } from '../../shared/schema.ts';
 import { buildGraphIndex, type GraphIndex } from '../graph/graphIndex.ts';
+import type { Viewport } from '../map/mapController.ts';
 import { DEFAULT_URL_STATE, MAX_DEPTH, MIN_DEPTH, type ColourBy, type UrlState } from './url.ts';
 
 export type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
@@ -31,6 +32,8 @@ interface UiSlice {
   filtersCollapsed: boolean;
   theme: ThemeChoice;
   mapStage: MapStage;
+  /** Where the user panned or zoomed the still picture, for the live map to open there (then it owns the viewport). */
+  pictureViewport: Viewport | undefined;
 }
 
 export type AtlasState = GraphSlice & ViewSlice & UiSlice;
@@ -47,6 +50,7 @@ const initialState = (): AtlasState => ({
   filtersCollapsed: false,
   theme: readTheme(),
   mapStage: 'waiting',
+  pictureViewport: undefined,
 });
 
 export const atlasStore = createStore<AtlasState>()(() => initialState());
@@ -116,9 +120,13 @@ export function togglePanel(): void {
 export function toggleFilters(): void {
   set({ filtersCollapsed: !get().filtersCollapsed });
 }
+export function pictureMoved(viewport: Viewport | undefined): void {
+  set({ pictureViewport: viewport });
+}
 /** Only forward: a rebuilt vault (dev mode) keeps the live map. */
 export function mapStageReached(stage: MapStage): void {
-  if (MAP_STAGES.indexOf(stage) > MAP_STAGES.indexOf(get().mapStage)) set({ mapStage: stage });
+  // Once the live map is drawn it owns the viewport; the picture's is done with.
+  if (MAP_STAGES.indexOf(stage) > MAP_STAGES.indexOf(get().mapStage)) set({ mapStage: stage, ...(stage === 'drawn' ? { pictureViewport: undefined } : {}) });
 }
 export function setTheme(theme: ThemeChoice): void {
   set({ theme });
