@@ -56,8 +56,7 @@ export function MapPreview() {
     if (drag.current?.moved) return;
     const id = noteAt(event);
     if (!id) return;
-    pictureMoved(undefined); // the live map opens centred on the note instead
-    selectNote(id);
+    selectNote(id); // the live map opens centred on it (a new selection forgets where the picture was moved)
   };
   const onWheel = (event: WheelEvent<HTMLCanvasElement>) => {
     const viewport = shown.current?.viewport;

@@ -74,10 +74,20 @@ export function graphFailed(message: string): void {
 
 // --- selection and view ---
 export function selectNote(id: NoteId | undefined): void {
+  const before = get().view.route;
   setView({ route: id ? { kind: 'note', id } : { kind: 'overview' }, ...(id ? {} : { localDepth: 0 }) });
+  forgetPictureViewportOnNewSelection(before);
 }
 export function applyUrlState(view: UrlState): void {
+  const before = get().view.route;
   set({ view });
+  forgetPictureViewportOnNewSelection(before);
+}
+/** A new selection (a click, a search, a link, back or forward) re-centres the map, even where the picture was moved. */
+function forgetPictureViewportOnNewSelection(before: UrlState['route']): void {
+  const { pictureViewport, view } = get();
+  const selected = view.route.kind === 'note' ? view.route.id : undefined;
+  if (pictureViewport && selected !== undefined && selected !== (before.kind === 'note' ? before.id : undefined)) set({ pictureViewport: undefined });
 }
 export function setLocalDepth(depth: number): void {
   setView({ localDepth: depth <= 0 ? 0 : Math.min(MAX_DEPTH, Math.max(MIN_DEPTH, Math.round(depth))) });
