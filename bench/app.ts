@@ -381,7 +381,7 @@ async function main(argv: string[]): Promise<number> {
       reports.push(summariseSize({
         notes,
         vault: { files: stamp.stats.files, bytes: stamp.stats.bytes, links: stamp.stats.links, ghostLinks: stamp.stats.ghostLinks, variantLinks: stamp.stats.variantLinks, giantNotes: stamp.stats.giantNotes },
-        graph: { nodes: graph.nodes.length, ghosts: graph.stats.ghosts, edges: graph.edges.length / 4, bytes: raw.length, gzipBytes: gzipSync(raw).length },
+        graph: { nodes: graph.nodes.length, ghosts: graph.stats.ghosts, edges: graph.edges.length / 3, bytes: raw.length, gzipBytes: gzipSync(raw).length },
         ours,
         naive,
         ...(naiveNote ? { naiveNote } : {}),

@@ -93,6 +93,18 @@ describe('readPreviousPositions', () => {
     expect(await readPreviousPositions(file)).toEqual(new Map([['a', { x: 1.5, y: -2 }], ['b', { x: 0, y: 3 }], ['ghost~c', { x: 9, y: 9 }]]));
   });
 
+  it('reads positions from a schema 3 graph.json (the same node tuples, four integers per edge)', async () => {
+    const file = path.join(out, 'prev-v3.json');
+    await fs.writeFile(file, JSON.stringify({ ...toGraphFile(graph), schemaVersion: 3, edges: [0, 1, 1, 0] }));
+    expect(await readPreviousPositions(file)).toEqual(new Map([['a', { x: 1.5, y: -2 }], ['b', { x: 0, y: 3 }], ['ghost~c', { x: 9, y: 9 }]]));
+  });
+
+  it('writes three integers per edge, which read back as the same edges', () => {
+    const file = toGraphFile(graph);
+    expect(file.edges.length).toBe(graph.edges.length * 3);
+    expect(fromGraphFile(file).edges).toEqual(graph.edges);
+  });
+
   it.each([
     ['a missing file', null],
     ['invalid JSON', '{ not json'],

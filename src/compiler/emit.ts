@@ -53,13 +53,17 @@ export async function writeGraph(outDir: string, graph: Graph): Promise<void> {
   await fs.writeFile(path.join(outDir, 'graph.json'), serializeGraph(graph));
 }
 
-/** Schema 2 kept nodes as objects: a vault built before the change keeps its map on the first rebuild. */
-function positionsOfVersion2(json: unknown): Map<string, { x: number; y: number }> | undefined {
+/**
+ * Positions from a graph.json of an earlier schema, so a vault built before an upgrade keeps its map on the
+ * first rebuild: schema 2 kept nodes as objects, schema 3 as the same tuples as now (only its edges differ).
+ */
+function positionsOfEarlierSchema(json: unknown): Map<string, { x: number; y: number }> | undefined {
   const file = json as { schemaVersion?: unknown; nodes?: unknown };
-  if (file?.schemaVersion !== 2 || !Array.isArray(file.nodes)) return undefined;
+  if ((file?.schemaVersion !== 2 && file?.schemaVersion !== 3) || !Array.isArray(file.nodes)) return undefined;
   const positions = new Map<string, { x: number; y: number }>();
-  for (const node of file.nodes as { id?: unknown; x?: unknown; y?: unknown }[]) {
-    if (typeof node?.id === 'string' && Number.isFinite(node.x) && Number.isFinite(node.y)) positions.set(node.id, { x: node.x as number, y: node.y as number });
+  for (const node of file.nodes as unknown[]) {
+    const [id, x, y] = Array.isArray(node) ? [node[0], node[10], node[11]] : [(node as { id?: unknown })?.id, (node as { x?: unknown })?.x, (node as { y?: unknown })?.y];
+    if (typeof id === 'string' && Number.isFinite(x) && Number.isFinite(y)) positions.set(id, { x: x as number, y: y as number });
   }
   return positions.size > 0 ? positions : undefined;
 }
@@ -70,7 +74,7 @@ export async function readPreviousPositions(graphFile: string): Promise<Map<stri
     const json: unknown = JSON.parse(await fs.readFile(graphFile, 'utf8'));
     const parsed = GraphFileSchema.safeParse(json);
     if (parsed.success) return new Map(fromGraphFile(parsed.data).nodes.map((node) => [node.id, { x: node.x, y: node.y }]));
-    return positionsOfVersion2(json);
+    return positionsOfEarlierSchema(json);
   } catch {
     return undefined;
   }

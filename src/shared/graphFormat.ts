@@ -2,9 +2,10 @@
 // graph.json and where the files are. The app's first paint imports only this (zod loads when a file fails its checks).
 import type { EdgeKind, Graph, GraphEdge, GraphFile, GraphNode, NodeTuple, NoteId } from './schema.ts';
 
-export const SCHEMA_VERSION = 3 as const;
+export const SCHEMA_VERSION = 4 as const;
 
 const EDGE_KINDS: readonly EdgeKind[] = ['link', 'embed'];
+
 
 /** A node as graph.json holds it: its fields in this order, without keys (the keys were a quarter of a big vault's file). */
 export const nodeTuple = (n: GraphNode): NodeTuple => [n.id, n.title, n.path, n.folder, n.tags, n.aliases, n.ghost, n.degreeIn, n.degreeOut, n.meta, n.x, n.y, n.community];
@@ -13,20 +14,56 @@ export function nodeFromTuple([id, title, path, folder, tags, aliases, ghost, de
   return { id, title, path, folder, tags, aliases, ghost, degreeIn, degreeOut, meta, x, y, community };
 }
 
+/**
+ * Edges on the wire: three integers each, [source step, target step, count × 2 + kind]. The source step is the
+ * source's node index minus the previous edge's; the target step is the target's index minus the previous
+ * edge's target, from 0 again at each new source. Edges are sorted by source and then target, as nodes are by
+ * id, so most steps are small numbers: about half the bytes of plain index pairs (the 25k wiki's edges: 4.0 -> 2.1 MB).
+ */
+export function encodeEdges(edges: readonly GraphEdge[], indexOf: ReadonlyMap<string, number>): number[] {
+  const flat: number[] = [];
+  let [source, target] = [0, 0];
+  for (const edge of edges) {
+    const s = indexOf.get(edge.source)!;
+    const t = indexOf.get(edge.target)!;
+    if (s !== source) target = 0;
+    flat.push(s - source, t - target, edge.count * 2 + EDGE_KINDS.indexOf(edge.kind));
+    [source, target] = [s, t];
+  }
+  return flat;
+}
+
+/**
+ * Walks an encoded edge list, handing each edge's node indices, count and kind to `visit`; false (at once) where
+ * it does not decode to edges between `nodeCount` notes. The one decoder: the app's quick check, the zod schema
+ * and fromGraphFile all use it.
+ */
+export function walkEdges(flat: readonly unknown[], nodeCount: number, visit?: (source: number, target: number, count: number, kind: EdgeKind) => void): boolean {
+  if (flat.length % 3 !== 0) return false;
+  let [source, target] = [0, 0];
+  for (let i = 0; i < flat.length; i += 3) {
+    const [sourceStep, targetStep, countKind] = [flat[i], flat[i + 1], flat[i + 2]];
+    if (!Number.isInteger(sourceStep) || !Number.isInteger(targetStep) || !Number.isInteger(countKind)) return false;
+    if (sourceStep !== 0) target = 0;
+    source += sourceStep as number;
+    target += targetStep as number;
+    const count = Math.floor((countKind as number) / 2);
+    if (source < 0 || source >= nodeCount || target < 0 || target >= nodeCount || count < 1) return false;
+    visit?.(source, target, count, EDGE_KINDS[(countKind as number) % 2]!);
+  }
+  return true;
+}
+
 export function toGraphFile(graph: Graph): GraphFile {
   const index = new Map(graph.nodes.map((node, i) => [node.id as string, i]));
-  const edges: number[] = [];
-  for (const edge of graph.edges) edges.push(index.get(edge.source)!, index.get(edge.target)!, edge.count, EDGE_KINDS.indexOf(edge.kind));
-  return { schemaVersion: graph.schemaVersion, vaultName: graph.vaultName, stats: graph.stats, nodes: graph.nodes.map(nodeTuple), edges, diagnostics: graph.diagnostics };
+  return { schemaVersion: graph.schemaVersion, vaultName: graph.vaultName, stats: graph.stats, nodes: graph.nodes.map(nodeTuple), edges: encodeEdges(graph.edges, index), diagnostics: graph.diagnostics };
 }
 
 /** A validated GraphFile back to a Graph. */
 export function fromGraphFile(file: GraphFile): Graph {
   const nodes = file.nodes.map(nodeFromTuple);
-  const edges: GraphEdge[] = new Array(file.edges.length / 4);
-  for (let i = 0, e = 0; i < file.edges.length; i += 4, e++) {
-    edges[e] = { source: nodes[file.edges[i]!]!.id, target: nodes[file.edges[i + 1]!]!.id, count: file.edges[i + 2]!, kind: EDGE_KINDS[file.edges[i + 3]!]! };
-  }
+  const edges: GraphEdge[] = [];
+  walkEdges(file.edges, nodes.length, (source, target, count, kind) => edges.push({ source: nodes[source]!.id, target: nodes[target]!.id, count, kind }));
   return { schemaVersion: file.schemaVersion, vaultName: file.vaultName, stats: file.stats, nodes, edges, diagnostics: file.diagnostics };
 }
 

@@ -2,7 +2,7 @@
 // The parts that need no zod (the version, the compact edge list's conversions, the paths) live in
 // graphFormat.ts, so the app can load them without zod; they are re-exported here.
 import { z } from 'zod';
-import { SCHEMA_VERSION } from './graphFormat.ts';
+import { SCHEMA_VERSION, walkEdges } from './graphFormat.ts';
 
 export { DATA_DIR, fromGraphFile, GRAPH_PATH, notePagePath, SCHEMA_VERSION, toGraphFile } from './graphFormat.ts';
 
@@ -95,22 +95,14 @@ export type NodeTuple = z.infer<typeof NodeTupleSchema>;
 
 /**
  * graph.json on the wire: as Graph, but each node is a NodeTuple (the keys, repeated for every node, were a
- * quarter of a big vault's file) and edges are one flat list of integers, four per edge:
- * [source index, target index, count, kind (0 link, 1 embed)], indices into `nodes`. Ten times smaller
- * than objects with two ids each, and checked here with one loop.
+ * quarter of a big vault's file) and edges are one flat list of integers, three per edge (see encodeEdges in
+ * graphFormat.ts: steps between node indices, and count × 2 + kind).
  */
 export const GraphFileSchema = GraphSchema.omit({ edges: true, nodes: true })
   .extend({ nodes: z.array(NodeTupleSchema), edges: z.array(z.number()) })
   .superRefine((file, context) => {
-    const { edges, nodes } = file;
-    if (edges.length % 4 !== 0) context.addIssue({ code: 'custom', path: ['edges'], message: 'edge list length is not a multiple of 4' });
-    for (let i = 0; i < edges.length; i += 4) {
-      const [source, target, count, kind] = [edges[i]!, edges[i + 1]!, edges[i + 2]!, edges[i + 3]!];
-      const okIndex = (n: number) => Number.isInteger(n) && n >= 0 && n < nodes.length;
-      if (!okIndex(source) || !okIndex(target) || !Number.isInteger(count) || count < 1 || (kind !== 0 && kind !== 1)) {
-        context.addIssue({ code: 'custom', path: ['edges', i], message: `edge ${i / 4} is not [source, target, count, kind] within the node list` });
-        return;
-      }
+    if (!walkEdges(file.edges, file.nodes.length)) {
+      context.addIssue({ code: 'custom', path: ['edges'], message: 'the edge list does not decode to [source, target, count, kind] within the node list' });
     }
   });
 export type GraphFile = z.infer<typeof GraphFileSchema>;

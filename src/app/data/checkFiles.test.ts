@@ -43,9 +43,21 @@ const graphFile = fc
     vaultName,
     stats,
     nodes: nodes.map((n) => nodeTuple(n as GraphNode)),
-    edges: edgeSeeds.flatMap(([s, t, count, kind]) => [s % nodes.length, t % nodes.length, count, kind]),
+    edges: encodeEdgeList(edgeSeeds.map(([s, t, count, kind]) => [s % nodes.length, t % nodes.length, count, kind])),
     diagnostics,
   }));
+
+/** graph.json's edge encoding (graphFormat.ts), written out again: source step, target step, count × 2 + kind. */
+function encodeEdgeList(edges: [number, number, number, number][]): number[] {
+  const flat: number[] = [];
+  let [source, target] = [0, 0];
+  for (const [s, t, count, kind] of edges) {
+    if (s !== source) target = 0;
+    flat.push(s - source, t - target, count * 2 + kind);
+    [source, target] = [s, t];
+  }
+  return flat;
+}
 
 const linkRef = fc.record({ id: noteId, title: fc.string(), ghost: fc.boolean() });
 const notePage = fc.record({
@@ -113,7 +125,8 @@ describe('isGraphFile', () => {
 
   it('rejects edge lists that do not fit the nodes', () => {
     const file = fc.sample(graphFile, { numRuns: 1, seed: 1 })[0]!;
-    for (const edges of [[0, 0, 1], [0, file.nodes.length, 1, 0], [0, 0, 0, 0], [0, 0, 1, 2], [0.5, 0, 1, 0], [0, 0, 1.5, 0]]) {
+    const n = file.nodes.length;
+    for (const edges of [[0, 0], [0, n, 2], [n, 0, 2], [-1, 0, 2], [0, -1, 2], [0, 0, 1], [0, 0, 0], [0.5, 0, 2], [0, 0, 2.5], [0, 0, 2, 0, n, 2]]) {
       expect(check({ ...file, edges })).toBe(false);
       expect(schemaAccepts({ ...file, edges })).toBe(false);
     }

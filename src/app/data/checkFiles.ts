@@ -3,6 +3,7 @@
 // every note), and its module another ~50 ms to load. Each check accepts exactly what the zod schema accepts
 // (checkFiles.test.ts compares them on generated and broken files); the app loads zod only when a check
 // fails, to say what is wrong.
+import { walkEdges } from '../../shared/graphFormat.ts';
 import type { GraphFile, NotePage } from '../../shared/schema.ts';
 
 type Json = Record<string, unknown>;
@@ -51,20 +52,9 @@ function isDiagnostic(d: unknown): boolean {
   );
 }
 
-/** `[source, target, count, kind]` per edge, indices into `nodes`. */
+/** Three integers per edge that decode to edges between these nodes (walkEdges, shared with the schema). */
 function isEdgeList(edges: unknown, nodeCount: number): boolean {
-  if (!Array.isArray(edges) || edges.length % 4 !== 0) return false;
-  for (let i = 0; i < edges.length; i += 4) {
-    const source: unknown = edges[i];
-    const target: unknown = edges[i + 1];
-    const count: unknown = edges[i + 2];
-    const kind: unknown = edges[i + 3];
-    if (!isNumber(source) || !Number.isInteger(source) || source < 0 || source >= nodeCount) return false;
-    if (!isNumber(target) || !Number.isInteger(target) || target < 0 || target >= nodeCount) return false;
-    if (!isNumber(count) || !Number.isInteger(count) || count < 1) return false;
-    if (kind !== 0 && kind !== 1) return false;
-  }
-  return true;
+  return Array.isArray(edges) && walkEdges(edges, nodeCount);
 }
 
 /** True when `json` is a valid graph.json of this schema version (GraphFileSchema would accept it). */
