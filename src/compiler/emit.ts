@@ -1,7 +1,8 @@
 // Stage 6: write graph.json and one file per note. Same input, same bytes: sorted, no timestamps.
 import { promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fromGraphFile, GraphFileSchema, toGraphFile, type Graph, type NotePage } from '../shared/schema.ts';
+import { nodeFromTuple } from '../shared/graphFormat.ts';
+import { GraphFileSchema, toGraphFile, type Graph, type NotePage } from '../shared/schema.ts';
 import { isNoteId } from '../shared/noteId.ts';
 import type { CompiledVault } from './index.ts';
 
@@ -73,7 +74,7 @@ export async function readPreviousPositions(graphFile: string): Promise<Map<stri
   try {
     const json: unknown = JSON.parse(await fs.readFile(graphFile, 'utf8'));
     const parsed = GraphFileSchema.safeParse(json);
-    if (parsed.success) return new Map(fromGraphFile(parsed.data).nodes.map((node) => [node.id, { x: node.x, y: node.y }]));
+    if (parsed.success) return new Map(parsed.data.nodes.map(nodeFromTuple).map((node) => [node.id, { x: node.x, y: node.y }])); // edges not needed
     return positionsOfEarlierSchema(json);
   } catch {
     return undefined;

@@ -51,8 +51,8 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   const total = scanned.files.length;
   const parsed = await readVault(scanned.files, diagnostics, (done) => options.onProgress?.(done, total, 'parse'), options.parseCache);
   stage('read+parse+render');
-  // The layout's worker boots on its own thread while this one resolves links (about 0.15 s off the layout's wait).
-  // (startWorker resolves once the thread is created, not once it is ready.)
+  // The layout's worker boots on its own thread while this one resolves links (startWorker resolves once the
+  // thread is created, not once it is ready); the layout is posted to it before the pages are written.
   const layoutWorker = total >= PARALLEL_FROM ? await startWorker().catch(() => undefined) : undefined;
   let resolved;
   try {

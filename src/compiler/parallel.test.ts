@@ -8,6 +8,7 @@ import { readInWorkers, type ParseCache } from './parallel.ts';
 import { readNote } from './readNote.ts';
 import { scanVault } from './scan.ts';
 import { layoutInWorker } from './layout.ts';
+import { startWorker } from './workers.ts';
 import { layoutGraph } from '../shared/forceLayout.ts';
 
 describe('compile workers', () => {
@@ -29,7 +30,7 @@ describe('compile workers', () => {
   it('lay out a graph exactly as this thread does', async () => {
     const ids = Array.from({ length: 60 }, (_, i) => `n${i}`);
     const edges = ids.slice(1).map((id, i) => ({ source: id, target: ids[Math.floor(i / 3)]! }));
-    expect(await layoutInWorker({ ids, edges })).toEqual(layoutGraph({ ids, edges }));
+    expect(await layoutInWorker({ ids, edges }, await startWorker())).toEqual(layoutGraph({ ids, edges }));
   }, 30_000);
 });
 
