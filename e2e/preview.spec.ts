@@ -1,6 +1,6 @@
 // The map is drawn as a still picture from the compiled positions as soon as the graph is loaded; Cytoscape's
 // live map then replaces it in place. Here the live map's code is held back so the picture can be compared.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { noteTitle, waitForMap, watchErrors } from './support.ts';
 
 /** How much of `live` is drawn (not background), and how much of that `picture` draws differently. */
@@ -44,12 +44,18 @@ async function holdLiveMap(page: Page): Promise<() => void> {
   return release;
 }
 
-test('the map shows as a picture before its live version loads, and the live map replaces it in place', async ({ page }) => {
-  const errors = watchErrors(page);
+/** Opens the demo with the live map held back, once its picture is on screen. */
+async function openWithLiveMapHeld(page: Page): Promise<{ release: () => void; picture: Locator }> {
   const release = await holdLiveMap(page);
   await page.goto('/demo/index.html');
   const picture = page.locator('canvas.map-preview');
   await expect(picture).toBeVisible();
+  return { release, picture };
+}
+
+test('the map shows as a picture before its live version loads, and the live map replaces it in place', async ({ page }) => {
+  const errors = watchErrors(page);
+  const { release, picture } = await openWithLiveMapHeld(page);
   await expect(page.locator('.map')).toHaveCount(0); // the live map is not there yet
   await page.getByRole('button', { name: /Filters and legend/ }).click(); // fold the box, so it covers less
   const area = page.locator('.map-area');
@@ -72,10 +78,7 @@ test('the map shows as a picture before its live version loads, and the live map
 
 test('a note clicked on the picture opens at once, and the live map opens on it', async ({ page }) => {
   const errors = watchErrors(page);
-  const release = await holdLiveMap(page);
-  await page.goto('/demo/index.html');
-  const picture = page.locator('canvas.map-preview');
-  await expect(picture).toBeVisible();
+  const { release, picture } = await openWithLiveMapHeld(page);
   // Find a note by probing the picture: the cursor turns into a pointer over one.
   const box = (await picture.boundingBox())!;
   let hit: { x: number; y: number } | undefined;

@@ -1,7 +1,7 @@
 // The still picture of the map on a plain canvas, drawn as the stylesheet draws the live map: links under notes,
 // each note's label right after the note, region names under everything.
 import type { PreviewLabel, PreviewScene } from './previewScene.ts';
-import type { MapTheme } from './stylesheet.ts';
+import { LOOK, type MapTheme } from './stylesheet.ts';
 
 export function drawPicture(canvas: HTMLCanvasElement, scene: PreviewScene, theme: MapTheme): void {
   canvas.width = canvas.clientWidth;
@@ -26,8 +26,8 @@ export function drawPicture(canvas: HTMLCanvasElement, scene: PreviewScene, them
       context.lineTo(link.x2, link.y2);
     }
     context.strokeStyle = near ? theme.highlight : theme.edge;
-    context.globalAlpha = near ? 0.9 : 1;
-    context.lineWidth = near ? 1.6 * zoom : width;
+    context.globalAlpha = near ? LOOK.nearLinkOpacity : 1;
+    context.lineWidth = near ? LOOK.nearLinkWidth * zoom : width;
     context.setLineDash(embed ? [6 * zoom, 3 * zoom] : []);
     context.stroke();
   }
@@ -39,8 +39,8 @@ export function drawPicture(canvas: HTMLCanvasElement, scene: PreviewScene, them
     const radius = note.size / 2;
     if (note.selected) {
       context.beginPath();
-      context.arc(note.x, note.y, radius + 6 * zoom, 0, 2 * Math.PI);
-      context.globalAlpha = 0.15;
+      context.arc(note.x, note.y, radius + LOOK.selectedUnderlayPadding * zoom, 0, 2 * Math.PI);
+      context.globalAlpha = LOOK.selectedUnderlayOpacity;
       context.fillStyle = theme.highlight;
       context.fill();
       context.globalAlpha = 1;
@@ -49,7 +49,7 @@ export function drawPicture(canvas: HTMLCanvasElement, scene: PreviewScene, them
     context.arc(note.x, note.y, radius, 0, 2 * Math.PI);
     if (note.ghost) {
       context.setLineDash([4 * zoom, 4 * zoom]);
-      context.lineWidth = 2 * zoom;
+      context.lineWidth = LOOK.ghostBorder * zoom;
       context.strokeStyle = theme.ghostBorder;
       context.stroke();
       context.setLineDash([]);
@@ -58,7 +58,7 @@ export function drawPicture(canvas: HTMLCanvasElement, scene: PreviewScene, them
       context.fill();
     }
     if (note.selected) {
-      context.lineWidth = 4 * zoom;
+      context.lineWidth = LOOK.selectedBorder * zoom;
       context.strokeStyle = theme.highlight;
       context.stroke();
     }
@@ -73,7 +73,7 @@ function drawLabel(context: CanvasRenderingContext2D, label: PreviewLabel, theme
   context.textAlign = 'center';
   context.textBaseline = label.region ? 'middle' : 'top';
   context.lineJoin = 'round';
-  context.lineWidth = 2 * (label.region ? 4 : 2) * zoom;
+  context.lineWidth = 2 * (label.region ? LOOK.regionOutline : LOOK.labelOutline) * zoom; // an outline is half the stroke
   context.strokeStyle = theme.labelOutline;
   context.strokeText(label.text, label.x, label.y);
   context.fillStyle = label.ghost ? theme.ghostBorder : theme.label;

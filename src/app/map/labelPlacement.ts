@@ -1,7 +1,7 @@
 // Which labels to show so that none overlap: overlapping labels are the clutter people complain about most in
 // graph views. Greedy by importance (the selection, its neighbourhood, then bigger labels, then more links), as
 // map-makers place city names; a grid of screen cells keeps it linear. Pure, so it is tested without a browser.
-import { MIN_LABEL_PX } from './stylesheet.ts';
+import { LOOK, MIN_LABEL_PX } from './stylesheet.ts';
 
 export interface LabelCandidate {
   id: string;
@@ -46,9 +46,9 @@ export function labelArea(extent: Box): Box {
 /** Average glyph width of the label font, as a share of its size (measured in this Chromium: 0.51-0.55 on titles). */
 const GLYPH_WIDTH = 0.55;
 const LINE_HEIGHT = 1.25;
-/** Screen pixels: the label's outline (2) and its gap below the node (3, Cytoscape's text-margin-y). */
-const OUTLINE = 2;
-const MARGIN_Y = 3;
+/** The stylesheet's label outline and gap below the node, taken as screen pixels (a margin of error on the box). */
+const OUTLINE = LOOK.labelOutline;
+const MARGIN_Y = LOOK.labelMargin;
 /** Screen pixels kept clear between two labels. */
 const GAP = 2;
 const CELL = 64;
@@ -71,9 +71,18 @@ export const screenFontSize = (fontSize: number, zoom: number, max = MAX_LABEL_P
 
 /** Region names may be bigger than notes' labels: they are the overview's headings. */
 export const MAX_REGION_LABEL_PX = 26;
+
+/**
+ * The size (map units) a placed label is drawn at, given the size it has now: sized for the screen, unless that
+ * is within 10% of the current size, which is not worth restyling the label for.
+ */
+export function placedLabelSize(current: number, candidate: LabelCandidate, zoom: number): number {
+  const want = screenFontSize(candidate.fontSize, zoom, candidate.region ? MAX_REGION_LABEL_PX : undefined) / zoom;
+  return Math.abs(current / want - 1) > 0.1 ? want : current;
+}
 /** Bold glyphs are wider; region labels have a thicker outline. */
 const BOLD_GLYPH_WIDTH = 0.62;
-const REGION_OUTLINE = 4;
+const REGION_OUTLINE = LOOK.regionOutline;
 
 /** The label's box on screen at this zoom: centred under the node, as the stylesheet draws it. */
 export function labelBox(candidate: LabelCandidate, zoom: number): Box {

@@ -7,7 +7,7 @@ import { OTHER_COLOUR } from '../graph/categories.ts';
 import { degreeById, nodeScale, type Box, type GraphIndex } from '../graph/graphIndex.ts';
 import type { Region } from '../graph/regions.ts';
 import { edgeElement, edgeId, nodeElement, regionElement } from './elements.ts';
-import { labelArea, MAX_REGION_LABEL_PX, placeLabels, screenFontSize, waitsForZoom, type LabelCandidate } from './labelPlacement.ts';
+import { labelArea, placedLabelSize, placeLabels, waitsForZoom, type LabelCandidate } from './labelPlacement.ts';
 import { LABELLED } from './stylesheet.ts';
 
 /** A note and its neighbourhood, lit up: `ids` and `marked` say which elements carry the classes now. */
@@ -211,9 +211,9 @@ export class MapSync {
     for (const candidate of [...regions, ...candidates]) {
       if (!placed.has(candidate.id)) continue;
       const element = this.cy.getElementById(candidate.id);
-      const want = screenFontSize(candidate.fontSize, zoom, candidate.region ? MAX_REGION_LABEL_PX : undefined) / zoom;
-      // A change under 10% is not worth restyling the label for.
-      if (Math.abs(Number(element.data('labelSize')) / want - 1) > 0.1) element.data('labelSize', want);
+      const current = Number(element.data('labelSize'));
+      const size = placedLabelSize(current, candidate, zoom);
+      if (size !== current) element.data('labelSize', size);
     }
   }
 

@@ -5,10 +5,10 @@ import { degreeOf, drawnNodeIds, nodeScale, type GraphIndex } from '../graph/gra
 import type { UrlState } from '../store/url.ts';
 import { linkWidth, noteDiameter, noteFontSize, regionFontSize, regionLabel, shortLabel } from './elements.ts';
 import { initialViewport } from './firstView.ts';
-import { labelArea, MAX_REGION_LABEL_PX, placeLabels, screenFontSize, waitsForZoom, type LabelCandidate } from './labelPlacement.ts';
+import { labelArea, placedLabelSize, placeLabels, waitsForZoom, type LabelCandidate } from './labelPlacement.ts';
 import type { Viewport } from './mapController.ts';
 import { colourRule, edgePickerFor, regionsFor, visibleIdsFor } from './scene.ts';
-import { LABELLED_Z, NEAR_Z, SELECTED_Z } from './stylesheet.ts';
+import { LABELLED_Z, LOOK, NEAR_Z, SELECTED_Z } from './stylesheet.ts';
 import { REGION_LABEL_MAX_ZOOM } from './useViewportDetail.ts';
 
 export interface PreviewNote {
@@ -148,23 +148,14 @@ function placedLabels(
       id: candidate.id,
       ...text.get(candidate.id)!,
       x: candidate.x * zoom + pan.x,
-      y: (candidate.region ? candidate.y : candidate.y + candidate.size / 2 + LABEL_MARGIN) * zoom + pan.y,
-      font: shownFontSize(candidate, zoom),
+      y: (candidate.region ? candidate.y : candidate.y + candidate.size / 2 + LOOK.labelMargin) * zoom + pan.y,
+      font: placedLabelSize(candidate.fontSize, candidate, zoom) * zoom, // as MapSync sizes it on the first frame
       region: candidate.region === true,
     }));
 }
 
 /** Screen pixels: a note this far off screen may still have its label on it. */
 const LABEL_REACH = 150;
-
-/** As MapSync sizes a placed label: for the screen, unless that is within 10% of its own size (not worth a restyle). */
-function shownFontSize(candidate: LabelCandidate, zoom: number): number {
-  const want = screenFontSize(candidate.fontSize, zoom, candidate.region ? MAX_REGION_LABEL_PX : undefined);
-  return Math.abs((candidate.fontSize * zoom) / want - 1) > 0.1 ? want : candidate.fontSize * zoom;
-}
-
-/** The stylesheet's text-margin-y: the gap between a note and its label, in map units. */
-const LABEL_MARGIN = 3;
 
 /** Whether a segment with both ends off screen still passes over it (its bounding box overlaps the screen). */
 function crossesScreen(x1: number, y1: number, x2: number, y2: number, width: number, height: number): boolean {

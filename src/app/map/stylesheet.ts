@@ -23,6 +23,19 @@ export const NEAR_Z = 10;
 export const FOCUS_Z = 20;
 export const SELECTED_Z = 30;
 
+/** Sizes in map units, shared by the stylesheet and the still picture of the map (drawPicture.ts), which must match it. */
+export const LOOK = {
+  labelOutline: 2,
+  labelMargin: 3,
+  regionOutline: 4,
+  ghostBorder: 2,
+  nearLinkWidth: 1.6,
+  nearLinkOpacity: 0.9,
+  selectedBorder: 4,
+  selectedUnderlayPadding: 6,
+  selectedUnderlayOpacity: 0.15,
+} as const;
+
 /** A label shows once its font is this big on screen (Cytoscape's min-zoomed-font-size). */
 export const MIN_LABEL_PX = 12;
 
@@ -48,9 +61,9 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
         'min-zoomed-font-size': MIN_LABEL_PX,
         color: theme.label,
         'text-outline-color': theme.labelOutline,
-        'text-outline-width': 2,
+        'text-outline-width': LOOK.labelOutline,
         'text-valign': 'bottom',
-        'text-margin-y': 3,
+        'text-margin-y': LOOK.labelMargin,
         'font-family': 'system-ui, sans-serif',
         // Above unlabelled notes: Cytoscape draws a label with its note, so a later note's disc would cover it.
         'z-index': LABELLED_Z,
@@ -60,7 +73,7 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
       selector: 'node.ghost',
       style: {
         'background-opacity': 0,
-        'border-width': 2,
+        'border-width': LOOK.ghostBorder,
         'border-style': 'dashed',
         'border-color': theme.ghostBorder,
         color: theme.ghostBorder,
@@ -90,7 +103,7 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
         'min-zoomed-font-size': 0,
         'font-weight': 'bold',
         color: theme.label,
-        'text-outline-width': 4,
+        'text-outline-width': LOOK.regionOutline,
         // One line: MapSync sizes region names for the screen and leaves out those that would overlap.
         'text-wrap': 'none',
         'z-index': 0,
@@ -103,7 +116,7 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
     { selector: 'node.region.crowded', style: { label: '', 'text-events': 'no' } },
     { selector: '.hidden', style: { display: 'none' } },
     // The selected note's neighbourhood (near) and the hovered note's (hover-near): links and labels lit up.
-    { selector: 'edge.near, edge.hover-near', style: { opacity: 0.9, 'line-color': theme.highlight, width: 1.6 } },
+    { selector: 'edge.near, edge.hover-near', style: { opacity: LOOK.nearLinkOpacity, 'line-color': theme.highlight, width: LOOK.nearLinkWidth } },
     { selector: 'node.near, node.hover-near', style: { 'min-zoomed-font-size': 8, 'z-index': NEAR_Z } },
     {
       selector: 'node.focus',
@@ -112,14 +125,14 @@ export function buildStylesheet(theme: MapTheme): StylesheetJson {
     {
       selector: 'node.selected-note',
       style: {
-        'border-width': 4,
+        'border-width': LOOK.selectedBorder,
         'border-color': theme.highlight,
         'border-style': 'double',
         'min-zoomed-font-size': 0,
         'z-index': SELECTED_Z,
         'underlay-color': theme.highlight,
-        'underlay-opacity': 0.15,
-        'underlay-padding': 6,
+        'underlay-opacity': LOOK.selectedUnderlayOpacity,
+        'underlay-padding': LOOK.selectedUnderlayPadding,
       },
     },
   ];
