@@ -1,9 +1,8 @@
 // The one markdown-it instance: CommonMark + GFM tables, task lists, callouts, wikilinks, #tags, heading anchors.
 import MarkdownIt from 'markdown-it';
-import anchor from 'markdown-it-anchor';
 import { tasklist } from '@mdit/plugin-tasklist';
 import { calloutPlugin } from './callouts.ts';
-import { headingSlug } from './headingSlug.ts';
+import { headingIdsPlugin } from './headingIds.ts';
 import { localLinkPlugin } from './localLinks.ts';
 import { tagPlugin } from './tagRule.ts';
 import { wikilinkPlugin } from './wikilinkRule.ts';
@@ -25,7 +24,7 @@ export function createMarkdown(): MarkdownIt {
   };
   md.use(wikilinkPlugin).use(tagPlugin).use(calloutPlugin).use(localLinkPlugin);
   md.use(tasklist, { label: false, disabled: true });
-  md.use(anchor, { slugify: headingSlug, tabIndex: false });
+  md.use(headingIdsPlugin);
   return md;
 }
 
