@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, NoteId } from '../src/shared/schema.ts';
 import { compileVault } from '../src/compiler/index.ts';
-import { pageWriter, removeStalePages, writeGraph, writeOutput } from '../src/compiler/emit.ts';
+import { removeStalePages, writeGraph, writeOutput } from '../src/compiler/emit.ts';
 import { scanVault } from '../src/compiler/scan.ts';
 import { decodeNote } from '../src/compiler/decode.ts';
 import { parseNote, type ParsedNote } from '../src/compiler/parse.ts';
@@ -61,7 +61,7 @@ async function full(vault: string, out: string): Promise<ChildResult> {
   const t0 = performance.now();
   const compilerTimings: Record<string, number> = {};
   // As the CLI does it: each page is written as it is rendered (while the layout runs), then graph.json.
-  const compiled = await compileVault(vault, { vaultName: 'bench', timings: compilerTimings, emitPage: await pageWriter(out) });
+  const compiled = await compileVault(vault, { vaultName: 'bench', timings: compilerTimings, writePagesTo: out });
   const compileSeconds = seconds(t0);
   const t1 = performance.now();
   await removeStalePages(out, new Set(compiled.graph.nodes.map((node) => node.id)));

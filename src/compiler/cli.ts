@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileVault } from './index.ts';
-import { pageWriter, readPreviousPositions, removeStalePages, writeGraph } from './emit.ts';
+import { readPreviousPositions, removeStalePages, writeGraph } from './emit.ts';
 import { formatDiagnostics, formatSummary, progressBar } from './report.ts';
 import { VaultUnreadableError } from './scan.ts';
 
@@ -61,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
   let compiled;
   try {
     // Pages go to disk as they are rendered, so a big vault never holds them all.
-    compiled = await compileVault(notesDir, { previousPositions, onProgress: bar?.update, timings, emitPage: await pageWriter(outDir) });
+    compiled = await compileVault(notesDir, { previousPositions, onProgress: bar?.update, timings, writePagesTo: outDir });
   } catch (error) {
     bar?.done();
     if (error instanceof VaultUnreadableError) {

@@ -29,14 +29,16 @@ export async function writePages(outDir: string, pages: readonly NotePage[]): Pr
   await removeStalePages(outDir, new Set(pages.map((page) => page.id)));
 }
 
+/** Where a page is written: <out>/notes/<id>.json. */
+export const pageFilePath = (outDir: string, id: string): string => path.join(outDir, 'notes', `${id}.json`);
+
 /**
  * Makes notes/ and returns a function that writes one page there. Synchronous writes: for thousands of small
  * files they take a third of the CPU of async ones (the thread-pool round trips cost more than the writes).
  */
 export async function pageWriter(outDir: string): Promise<(page: NotePage) => void> {
-  const notesDir = path.join(outDir, 'notes');
-  await fs.mkdir(notesDir, { recursive: true });
-  return (page) => writeFileSync(path.join(notesDir, `${page.id}.json`), serializePage(page));
+  await fs.mkdir(path.join(outDir, 'notes'), { recursive: true });
+  return (page) => writeFileSync(pageFilePath(outDir, page.id), serializePage(page));
 }
 
 /** Removes pages of notes that are gone; only files that look like our pages, never folders or anything else. */

@@ -3,7 +3,9 @@
 import path from 'node:path';
 import type { Diagnostic, Graph, NotePage } from '../shared/schema.ts';
 import { sortDiagnostics, warning } from './diagnostics.ts';
+import { assignNoteIds } from '../shared/noteId.ts';
 import { assembleGraph, notePage } from './assemble.ts';
+import { pageFilePath, pageWriter } from './emit.ts';
 import { layoutGraph, layoutInWorker, type Position } from './layout.ts';
 import type { ParsedNote } from './parse.ts';
 import { PARALLEL_FROM, readNotes, readNotesCached, type ParseCache } from './parallel.ts';
@@ -21,10 +23,11 @@ export interface CompileOptions {
   /** Filled with milliseconds per stage, for benchmarks and `--timings`. */
   timings?: Record<string, number>;
   /**
-   * Given each page as soon as it is rendered, while the layout still runs, instead of keeping them all
-   * (the CLI writes them straight to disk, so a big vault never holds every page at once). `pages` is then empty.
+   * Write each page to <writePagesTo>/notes/<id>.json as soon as it is rendered, while the layout still runs,
+   * instead of keeping them all (so a big vault never holds every page at once); `pages` is then empty. The CLI
+   * does this.
    */
-  emitPage?: (page: NotePage) => void;
+  writePagesTo?: string;
   /** Parses kept from the last build of this vault; unchanged notes are not parsed again (the dev server's rebuilds). */
   parseCache?: ParseCache;
 }
@@ -54,6 +57,15 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   // The layout's worker boots on its own thread while this one resolves links (startWorker resolves once the
   // thread is created, not once it is ready); the layout is posted to it before the pages are written.
   const layoutWorker = total >= PARALLEL_FROM ? await startWorker().catch(() => undefined) : undefined;
+  const outDir = options.writePagesTo;
+  const emit = outDir === undefined ? undefined : await pageWriter(outDir);
+  if (outDir !== undefined && layoutWorker) {
+    // Before its layout, that worker makes the notes' page files, empty, on the core resolve leaves idle (on this
+    // machine's disk, making a file costs far more than filling it). If the build fails later, the empty files
+    // belong to no note in any graph.json and the next build fills or removes them.
+    const paths = [...assignNoteIds(parsed.map((note) => note.path)).values()].map((id) => pageFilePath(outDir, id));
+    layoutWorker.run({ kind: 'create-files', paths }).catch(() => undefined);
+  }
   let resolved;
   try {
     resolved = resolveVault(parsed);
@@ -71,7 +83,7 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   const laying: Promise<Map<string, Position>> | undefined = total >= PARALLEL_FROM ? layoutInWorker(layoutInput, layoutWorker) : undefined;
 
   const pages: NotePage[] = [];
-  const emit = options.emitPage ?? ((page: NotePage) => void pages.push(page));
+  const emitPage = emit ?? ((page: NotePage) => void pages.push(page));
   resolved.notes.forEach((note, i) => {
     let html = '';
     try {
@@ -79,7 +91,7 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
     } catch (error) {
       diagnostics.push(warning('render-failed', note.path, `Could not render this note: ${(error as Error).message}`));
     }
-    emit(notePage(resolved, note, html));
+    emitPage(notePage(resolved, note, html));
     // Only the page needed these: a big vault should not hold every note's HTML and links till the end.
     note.html = '';
     note.htmlUtf8 = undefined;
@@ -89,7 +101,7 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
     resolved.outgoing.delete(note.id);
     if (i % 500 === 0) options.onProgress?.(i, total, 'render');
   });
-  for (const ghost of resolved.ghosts) emit(notePage(resolved, ghost, ''));
+  for (const ghost of resolved.ghosts) emitPage(notePage(resolved, ghost, ''));
   stage('pages');
   // Small vaults lay out here, after their pages: a worker would cost more than the layout.
   const positions = laying ? await laying : layoutGraph(layoutInput);

@@ -27,32 +27,32 @@ export function prepareWorkers(): Promise<string> {
 }
 
 export interface CompileWorker {
+  /** Requests queue up; the worker answers them in the order they were sent. */
   run<R extends WorkerReply>(request: WorkerRequest): Promise<R>;
   stop(): void;
 }
 
 /**
- * A worker that answers one request at a time. Rejects if the bundle cannot be made or the worker cannot
- * start (e.g. the compiler was itself bundled into another tool): callers then do the work in this thread.
+ * A worker that answers requests in order. Rejects if the bundle cannot be made or the worker cannot start (e.g.
+ * the compiler was itself bundled into another tool): callers then do the work in this thread. If the worker
+ * dies, every request still waiting is rejected.
  */
 export async function startWorker(): Promise<CompileWorker> {
   const worker = new Worker(await prepareWorkers(), { eval: true });
-  let pending: { resolve: (reply: unknown) => void; reject: (error: unknown) => void } | undefined;
+  const pending: { resolve: (reply: unknown) => void; reject: (error: unknown) => void }[] = [];
+  let died: unknown;
   const fail = (error: unknown) => {
-    pending?.reject(error);
-    pending = undefined;
+    died ??= error;
+    for (const waiting of pending.splice(0)) waiting.reject(error);
   };
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`compile worker exited with code ${code}`)));
-  worker.on('message', (reply: unknown) => {
-    const waiting = pending;
-    pending = undefined;
-    waiting?.resolve(reply);
-  });
+  worker.on('message', (reply: unknown) => pending.shift()?.resolve(reply));
   return {
     run: <R extends WorkerReply>(request: WorkerRequest) =>
       new Promise<R>((resolve, reject) => {
-        pending = { resolve: resolve as (reply: unknown) => void, reject };
+        if (died !== undefined) return reject(died);
+        pending.push({ resolve: resolve as (reply: unknown) => void, reject });
         worker.postMessage(request);
       }),
     stop: () => {
