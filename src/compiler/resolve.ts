@@ -36,7 +36,6 @@ export function resolveVault(parsed: readonly ParsedNote[]): ResolvedVault {
   const notes = parsed.map((note) => ({ ...note, id: ids.get(note.path)! })).sort((a, b) => compareStrings(a.path, b.path));
   const indexed: IndexedNote[] = notes.map(({ id, path, title, aliases }) => ({ id, path, title, aliases }));
   const index = buildNameIndex(indexed);
-  const byId = new Map(notes.map((note) => [note.id, note]));
 
   const diagnostics: Diagnostic[] = [];
   const ghostsByKey = new Map<string, GhostNote>();
@@ -45,11 +44,11 @@ export function resolveVault(parsed: readonly ParsedNote[]): ResolvedVault {
   const backlinks = new Map<NoteId, Backlink[]>();
   const outgoing = new Map<NoteId, LinkRef[]>();
   const stats = { links: 0, unresolvedLinks: 0, selfLinks: 0 };
-  // A target's match depends only on the target and the linking note's folder: most links repeat both.
+  // A target with a folder in it matches by the linking note's folder too; most links repeat both.
+  // (resolveTarget remembers plain targets itself.)
   const matchCache = new Map<string, Map<string, ReturnType<typeof resolveTarget>>>();
-
-  const resolveOne = (note: (typeof notes)[number], target: string, line: number): ResolvedTarget => {
-    if (!target) return { id: note.id, title: note.title, ghost: false }; // [[#Heading]] in this note
+  const matchOf = (note: (typeof notes)[number], target: string): ReturnType<typeof resolveTarget> => {
+    if (!target.includes('/')) return resolveTarget(index, note.path, target);
     const folder = note.path.slice(0, note.path.lastIndexOf('/') + 1);
     let inFolder = matchCache.get(folder);
     if (!inFolder) matchCache.set(folder, (inFolder = new Map()));
@@ -58,12 +57,25 @@ export function resolveVault(parsed: readonly ParsedNote[]): ResolvedVault {
       match = resolveTarget(index, note.path, target);
       inFolder.set(target, match);
     }
+    return match;
+  };
+  // One landing per note, shared by every link to it (nothing changes them).
+  const landings = new Map<string, ResolvedTarget>();
+  const landingOn = (id: string, title: string, ghost: boolean): ResolvedTarget => {
+    let landing = landings.get(id);
+    if (!landing) landings.set(id, (landing = { id, title, ghost }));
+    return landing;
+  };
+
+  const resolveOne = (note: (typeof notes)[number], target: string, line: number): ResolvedTarget => {
+    if (!target) return landingOn(note.id, note.title, false); // [[#Heading]] in this note
+    const match = matchOf(note, target);
     if (match) {
       if (match.tiedWith.length > 0) {
         const others = match.tiedWith.map((other) => other.path).join(', ');
         diagnostics.push(warning('ambiguous-link', note.path, `[[${target}]] matches several notes; chose ${match.note.path} over ${others}.`, line));
       }
-      return { id: match.note.id, title: byId.get(match.note.id)!.title, ghost: false };
+      return landingOn(match.note.id, match.note.title, false);
     }
     const key = nameKey(target);
     let ghost = ghostsByKey.get(key);
@@ -72,7 +84,7 @@ export function resolveVault(parsed: readonly ParsedNote[]): ResolvedVault {
       ghostsByKey.set(key, ghost);
       ghostLabels.set(ghost.id, new Set());
     }
-    return { id: ghost.id, title: ghost.title, ghost: true };
+    return landingOn(ghost.id, ghost.title, true);
   };
 
   const edges: GraphEdge[] = [];

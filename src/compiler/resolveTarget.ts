@@ -9,9 +9,18 @@ export interface TargetMatch {
 }
 
 export function resolveTarget(index: NameIndex, fromPath: string, rawTarget: string): TargetMatch | undefined {
+  const fromDir = dirOf(fromPath);
+  if (!rawTarget.includes('/')) {
+    const plain = plainMatchOf(index, rawTarget);
+    if (plain) return resolvePlain(index, plain, fromDir);
+  }
+  return resolveByRules(index, fromDir, rawTarget);
+}
+
+/** Every rule in turn, for any target (resolveTarget takes a shortcut for targets with no folder). */
+export function resolveByRules(index: NameIndex, fromDir: string, rawTarget: string): TargetMatch | undefined {
   const target = cleanName(rawTarget).replace(/^\/+/, '').replace(/\/+$/, '');
   if (!target) return undefined;
-  const fromDir = fromPath.includes('/') ? fromPath.slice(0, fromPath.lastIndexOf('/')) : '';
   const relative = joinPath(fromDir, target);
 
   // 1. The exact path, from the vault root or from the linking note's folder.
@@ -43,6 +52,55 @@ export function resolveTarget(index: NameIndex, fromPath: string, rawTarget: str
   if (folder) return { note: folder, tiedWith: [] };
   const titled = index.byKeyTitle.get(nameKey(target));
   return titled && titled.length > 0 ? pick(titled, fromDir) : undefined;
+}
+
+/**
+ * What a target with no folder in it (most links) matches from anywhere in the vault. Only an exact path in the
+ * linking note's own folder and the tie-break depend on where it is linked from, so the rest is worked out once.
+ */
+interface PlainMatch {
+  target: string;
+  exact?: IndexedNote;
+  /** The first tier (name, alias, name key, alias key) with any notes. */
+  named?: IndexedNote[];
+  folderNote?: IndexedNote;
+  titled?: IndexedNote[];
+}
+
+const plainMatches = new WeakMap<NameIndex, Map<string, PlainMatch | null>>();
+
+/** Null for the targets the general rules must take (`.`, `..`, nothing left once cleaned). */
+function plainMatchOf(index: NameIndex, rawTarget: string): PlainMatch | null {
+  let memo = plainMatches.get(index);
+  if (!memo) plainMatches.set(index, (memo = new Map()));
+  let plain = memo.get(rawTarget);
+  if (plain === undefined) {
+    const target = cleanName(rawTarget);
+    const key = nameKey(target);
+    plain =
+      !target || target === '.' || target === '..'
+        ? null
+        : {
+            target,
+            exact: index.byExactPath.get(target),
+            named: [index.byLowerName.get(lower(target)), index.byLowerAlias.get(lower(target)), index.byKeyName.get(key), index.byKeyAlias.get(key)].find(
+              (candidates) => candidates !== undefined && candidates.length > 0,
+            ),
+            folderNote: index.folderNote.get(key),
+            titled: index.byKeyTitle.get(key),
+          };
+    memo.set(rawTarget, plain);
+  }
+  return plain;
+}
+
+/** The same steps, in the same order, as the general rules below take for a target with no folder. */
+function resolvePlain(index: NameIndex, plain: PlainMatch, fromDir: string): TargetMatch | undefined {
+  const exact = plain.exact ?? (fromDir ? index.byExactPath.get(`${fromDir}/${plain.target}`) : undefined);
+  if (exact) return { note: exact, tiedWith: [] };
+  if (plain.named) return pick(plain.named, fromDir);
+  if (plain.folderNote) return { note: plain.folderNote, tiedWith: [] };
+  return plain.titled && plain.titled.length > 0 ? pick(plain.titled, fromDir) : undefined;
 }
 
 /** Prefer the linking note's folder, then the shortest path, then path order. */
