@@ -1,5 +1,5 @@
 // compile(dir) = scan -> decode -> parse -> resolve -> render -> layout -> assemble. Emit is separate (emit.ts).
-// Big vaults lay out in a worker while this thread fills links and hands the pages to `emitPages`.
+// Big vaults lay out in a worker while this thread fills links and writes or keeps the pages.
 import path from 'node:path';
 import type { Diagnostic, Graph, NotePage } from '../shared/schema.ts';
 import { sortDiagnostics, warning } from './diagnostics.ts';
@@ -58,7 +58,7 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   // thread is created, not once it is ready); the layout is posted to it before the pages are written.
   const layoutWorker = total >= PARALLEL_FROM ? await startWorker().catch(() => undefined) : undefined;
   const outDir = options.writePagesTo;
-  const emit = outDir === undefined ? undefined : await pageWriter(outDir);
+  const writePage = outDir === undefined ? undefined : await pageWriter(outDir);
   if (outDir !== undefined && layoutWorker) {
     // Before its layout, that worker makes the notes' page files, empty, on the core resolve leaves idle (on this
     // machine's disk, making a file costs far more than filling it). If the build fails later, the empty files
@@ -83,7 +83,7 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   const laying: Promise<Map<string, Position>> | undefined = total >= PARALLEL_FROM ? layoutInWorker(layoutInput, layoutWorker) : undefined;
 
   const pages: NotePage[] = [];
-  const emitPage = emit ?? ((page: NotePage) => void pages.push(page));
+  const emitPage = writePage ?? ((page: NotePage) => void pages.push(page));
   resolved.notes.forEach((note, i) => {
     let html = '';
     try {
