@@ -1,16 +1,16 @@
-// compile(dir) = scan -> decode -> parse -> resolve -> render -> layout -> assemble. Emit is separate (emit.ts).
+// compile(dir) = scan -> decode -> parse -> resolve -> pages -> layout -> assemble. Emit is separate (emit.ts).
 // Big vaults lay out in a worker while this thread fills links and writes or keeps the pages.
 import path from 'node:path';
 import type { Diagnostic, Graph, NotePage } from '../shared/schema.ts';
-import { sortDiagnostics, warning } from './diagnostics.ts';
+import { sortDiagnostics } from './diagnostics.ts';
 import { assignNoteIds } from '../shared/noteId.ts';
-import { assembleGraph, notePage } from './assemble.ts';
+import { assembleGraph } from './assemble.ts';
 import { pageFilePath, pageWriter } from './emit.ts';
 import { layoutGraph, layoutInWorker, type Position } from './layout.ts';
 import type { ParsedNote } from './parse.ts';
 import { PARALLEL_FROM, readNotes, readNotesCached, type ParseCache } from './parallel.ts';
 import { prepareWorkers, startWorker } from './workers.ts';
-import { fillLinks } from './render.ts';
+import { makePages } from './pages.ts';
 import { resolveVault } from './resolve.ts';
 import { scanVault, type NoteFile } from './scan.ts';
 
@@ -36,8 +36,6 @@ export interface CompiledVault {
   graph: Graph;
   pages: NotePage[];
 }
-
-const utf8 = new TextDecoder();
 
 export async function compileVault(vaultDir: string, options: CompileOptions = {}): Promise<CompiledVault> {
   let lap = performance.now();
@@ -80,28 +78,12 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   // The layout needs only ids and edges: big vaults lay out in a worker while this thread renders.
   const ids = [...resolved.notes.map((note) => note.id), ...resolved.ghosts.map((ghost) => ghost.id)];
   const layoutInput = { ids, edges: resolved.edges, previous: options.previousPositions };
-  const laying: Promise<Map<string, Position>> | undefined = total >= PARALLEL_FROM ? layoutInWorker(layoutInput, layoutWorker) : undefined;
+  // A worker that dies mid-layout costs time, not the build: the layout is then made here.
+  const laying: Promise<Map<string, Position>> | undefined =
+    total >= PARALLEL_FROM ? layoutInWorker(layoutInput, layoutWorker).catch(() => layoutGraph(layoutInput)) : undefined;
 
   const pages: NotePage[] = [];
-  const emitPage = writePage ?? ((page: NotePage) => void pages.push(page));
-  resolved.notes.forEach((note, i) => {
-    let html = '';
-    try {
-      html = fillLinks(note.htmlUtf8 ? utf8.decode(note.htmlUtf8) : note.html, note.links, resolved.targets.get(note.id) ?? new Map());
-    } catch (error) {
-      diagnostics.push(warning('render-failed', note.path, `Could not render this note: ${(error as Error).message}`));
-    }
-    emitPage(notePage(resolved, note, html));
-    // Only the page needed these: a big vault should not hold every note's HTML and links till the end.
-    note.html = '';
-    note.htmlUtf8 = undefined;
-    note.links = [];
-    resolved.targets.delete(note.id);
-    resolved.backlinks.delete(note.id);
-    resolved.outgoing.delete(note.id);
-    if (i % 500 === 0) options.onProgress?.(i, total, 'render');
-  });
-  for (const ghost of resolved.ghosts) emitPage(notePage(resolved, ghost, ''));
+  makePages(resolved, writePage ?? ((page) => void pages.push(page)), diagnostics, (done) => options.onProgress?.(done, total, 'render'));
   stage('pages');
   // Small vaults lay out here, after their pages: a worker would cost more than the layout.
   const positions = laying ? await laying : layoutGraph(layoutInput);
