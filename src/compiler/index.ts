@@ -57,12 +57,13 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   const layoutWorker = total >= PARALLEL_FROM ? await startWorker().catch(() => undefined) : undefined;
   const outDir = options.writePagesTo;
   const writePage = outDir === undefined ? undefined : await pageWriter(outDir);
+  const layoutWanted = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   if (outDir !== undefined && layoutWorker) {
     // Before its layout, that worker makes the notes' page files, empty, on the core resolve leaves idle (on this
     // machine's disk, making a file costs far more than filling it). If the build fails later, the empty files
     // belong to no note in any graph.json and the next build fills or removes them.
     const paths = [...assignNoteIds(parsed.map((note) => note.path)).values()].map((id) => pageFilePath(outDir, id));
-    layoutWorker.run({ kind: 'create-files', paths }).catch(() => undefined);
+    layoutWorker.run({ kind: 'create-files', paths, enough: layoutWanted }).catch(() => undefined);
   }
   let resolved;
   try {
@@ -79,6 +80,7 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   const ids = [...resolved.notes.map((note) => note.id), ...resolved.ghosts.map((ghost) => ghost.id)];
   const layoutInput = { ids, edges: resolved.edges, previous: options.previousPositions };
   // A worker that dies mid-layout costs time, not the build: the layout is then made here.
+  Atomics.store(layoutWanted, 0, 1); // the worker stops making page files
   const laying: Promise<Map<string, Position>> | undefined =
     total >= PARALLEL_FROM ? layoutInWorker(layoutInput, layoutWorker).catch(() => layoutGraph(layoutInput)) : undefined;
 

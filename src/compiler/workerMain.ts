@@ -6,7 +6,11 @@ import { layoutPairs, type PairsLayoutInput, type Position } from '../shared/for
 import { readNote, type ReadResult } from './readNote.ts';
 import type { NoteFile } from './scan.ts';
 
-export type WorkerRequest = { kind: 'read'; files: NoteFile[] } | { kind: 'create-files'; paths: string[] } | { kind: 'layout'; input: PairsLayoutInput };
+export type WorkerRequest =
+  | { kind: 'read'; files: NoteFile[] }
+  /** Stops early once `enough[0]` is set (the layout is wanted). */
+  | { kind: 'create-files'; paths: string[]; enough: Int32Array }
+  | { kind: 'layout'; input: PairsLayoutInput };
 export type WorkerReply = ReadResult[] | number | Map<string, Position>;
 
 const utf8 = new TextEncoder();
@@ -17,7 +21,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
     return;
   }
   if (request.kind === 'create-files') {
-    parentPort!.postMessage(createMissingFiles(request.paths));
+    parentPort!.postMessage(createMissingFiles(request.paths, request.enough));
     return;
   }
   const results = request.files.map(readNote);
@@ -34,11 +38,13 @@ parentPort?.on('message', (request: WorkerRequest) => {
 /**
  * Creates each file, empty, unless it exists (never truncates). Creating ten thousand files costs this machine's
  * disk 1-2 s of kernel time, far more than filling them: done here while the main thread resolves links, the page
- * writes after it only fill files that exist. Returns how many it created.
+ * writes after it only fill files that exist. It stops as soon as `enough[0]` is set: the layout waits for
+ * nothing, and a page whose file was not made yet makes it when it is written. Returns how many it created.
  */
-function createMissingFiles(paths: string[]): number {
+function createMissingFiles(paths: string[], enough: Int32Array): number {
   let created = 0;
   for (const file of paths) {
+    if (Atomics.load(enough, 0) !== 0) break;
     try {
       closeSync(openSync(file, 'wx'));
       created++;
