@@ -10,7 +10,7 @@ import { formatDiagnostics, formatSummary, progressBar } from './report.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = path.join(REPO, 'src', 'compiler', 'cli.ts');
-const SUMMARY = /^(\d+) notes, (\d+) links, (\d+) unresolved links, (\d+) ghosts, (\d+) warnings in \d+\.\d\ds -> (.+)$/m;
+const SUMMARY = /^(\d+) notes?, (\d+) links?, (\d+) unresolved links?, (\d+) ghosts?, (\d+) warnings? in \d+\.\d\ds -> (.+)$/m;
 
 interface Run {
   code: number;
@@ -140,7 +140,7 @@ describe('report', () => {
   it('summarises notes, links, unresolved links, ghosts, warnings and seconds', () => {
     const stats = { notes: 3, ghosts: 1, links: 7, unresolvedLinks: 2, selfLinks: 0, skippedFiles: 0, warnings: 4 };
     const graph: Graph = { schemaVersion: SCHEMA_VERSION, vaultName: 'v', stats, nodes: [], edges: [], diagnostics: [] };
-    expect(formatSummary(graph, 1.234)).toBe('3 notes, 7 links, 2 unresolved links, 1 ghosts, 4 warnings in 1.23s');
+    expect(formatSummary(graph, 1.234)).toBe('3 notes, 7 links, 2 unresolved links, 1 ghost, 4 warnings in 1.23s');
   });
 
   it('draws a progress bar only for large vaults, and clears it', () => {

@@ -22,8 +22,11 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
 
 export function formatSummary(graph: Graph, seconds: number): string {
   const s = graph.stats;
-  return `${s.notes} notes, ${s.links} links, ${s.unresolvedLinks} unresolved links, ${s.ghosts} ghosts, ${s.warnings} warnings in ${seconds.toFixed(2)}s`;
+  const counts = [count(s.notes, 'note'), count(s.links, 'link'), count(s.unresolvedLinks, 'unresolved link'), count(s.ghosts, 'ghost'), count(s.warnings, 'warning')];
+  return `${counts.join(', ')} in ${seconds.toFixed(2)}s`;
 }
+
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** A one-line bar on a TTY, redrawn in place. */
 export function progressBar(stream: NodeJS.WriteStream): { update: (done: number, total: number, stage: string) => void; done: () => void } {
