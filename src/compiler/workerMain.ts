@@ -1,8 +1,8 @@
 // Entry of a compile worker (bundled by workers.ts): reads and parses batches of notes, makes the page files, or
 // lays out the graph.
-import { closeSync, openSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { layoutPairs, type PairsLayoutInput, type Position } from '../shared/forceLayout.ts';
+import { createMissingFiles } from './createFiles.ts';
 import { readNote, type ReadResult } from './readNote.ts';
 import type { NoteFile } from './scan.ts';
 
@@ -34,23 +34,3 @@ parentPort?.on('message', (request: WorkerRequest) => {
   }
   parentPort!.postMessage(results, buffers);
 });
-
-/**
- * Creates each file, empty, unless it exists (never truncates). Creating ten thousand files costs this machine's
- * disk 1-2 s of kernel time, far more than filling them: done here while the main thread resolves links, the page
- * writes after it only fill files that exist. It stops as soon as `enough[0]` is set: the layout waits for
- * nothing, and a page whose file was not made yet makes it when it is written. Returns how many it created.
- */
-function createMissingFiles(paths: string[], enough: Int32Array): number {
-  let created = 0;
-  for (const file of paths) {
-    if (Atomics.load(enough, 0) !== 0) break;
-    try {
-      closeSync(openSync(file, 'wx'));
-      created++;
-    } catch {
-      // It exists (a rebuild), or cannot be made: then the page's own write says why.
-    }
-  }
-  return created;
-}
