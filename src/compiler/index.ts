@@ -56,14 +56,21 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   // thread is created, not once it is ready); the layout is posted to it before the pages are written.
   const layoutWorker = total >= PARALLEL_FROM ? await startWorker().catch(() => undefined) : undefined;
   const outDir = options.writePagesTo;
-  const writePage = outDir === undefined ? undefined : await pageWriter(outDir);
   const layoutWanted = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const noteIds = outDir !== undefined && layoutWorker ? [...assignNoteIds(parsed.map((note) => note.path)).values()] : [];
+  const made = new Uint8Array(new SharedArrayBuffer(Math.max(1, noteIds.length)));
+  const slotOf = new Map(noteIds.map((id, i) => [id as string, i]));
+  const madeEmpty = (id: string): boolean => {
+    const slot = slotOf.get(id);
+    return slot !== undefined && Atomics.load(made, slot) === 1;
+  };
+  const writePage = outDir === undefined ? undefined : await pageWriter(outDir, madeEmpty);
   if (outDir !== undefined && layoutWorker) {
     // Before its layout, that worker makes the notes' page files, empty, on the core resolve leaves idle (on this
     // machine's disk, making a file costs far more than filling it). If the build fails later, the empty files
     // belong to no note in any graph.json and the next build fills or removes them.
-    const paths = [...assignNoteIds(parsed.map((note) => note.path)).values()].map((id) => pageFilePath(outDir, id));
-    layoutWorker.run({ kind: 'create-files', paths, enough: layoutWanted }).catch(() => undefined);
+    const paths = noteIds.map((id) => pageFilePath(outDir, id));
+    layoutWorker.run({ kind: 'create-files', paths, enough: layoutWanted, made }).catch(() => undefined);
   }
   let resolved;
   try {

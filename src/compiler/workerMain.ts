@@ -8,8 +8,8 @@ import type { NoteFile } from './scan.ts';
 
 export type WorkerRequest =
   | { kind: 'read'; files: NoteFile[] }
-  /** Stops early once `enough[0]` is set (the layout is wanted). */
-  | { kind: 'create-files'; paths: string[]; enough: Int32Array }
+  /** Stops early once `enough[0]` is set (the layout is wanted); marks each file it made in `made`. */
+  | { kind: 'create-files'; paths: string[]; enough: Int32Array; made: Uint8Array }
   | { kind: 'layout'; input: PairsLayoutInput };
 export type WorkerReply = ReadResult[] | number | Map<string, Position>;
 
@@ -21,7 +21,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
     return;
   }
   if (request.kind === 'create-files') {
-    parentPort!.postMessage(createMissingFiles(request.paths, request.enough));
+    parentPort!.postMessage(createMissingFiles(request.paths, request.enough, request.made));
     return;
   }
   const results = request.files.map(readNote);
