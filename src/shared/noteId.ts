@@ -87,10 +87,24 @@ export function ghostBaseId(target: string): string {
   return `ghost~${slug.length > 0 ? slug : 'untitled'}`;
 }
 
+/**
+ * Per set of taken ids, the next suffix to try for each base: the suffixes of a base are given out in order, so
+ * every one below it is taken. Without it, thousands of notes with one base id (a file name in every mix of case)
+ * would each probe all the suffixes before theirs.
+ */
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
 /** Reserve `base`, or `base~2`, `base~3`... in `taken`. */
 export function claimId(base: string, taken: Set<string>): NoteId {
   let candidate = base;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${base}~${n}`;
+  if (taken.has(candidate)) {
+    let suffixes = nextSuffix.get(taken);
+    if (!suffixes) nextSuffix.set(taken, (suffixes = new Map()));
+    let n = suffixes.get(base) ?? 2;
+    while (taken.has(`${base}~${n}`)) n++;
+    candidate = `${base}~${n}`;
+    suffixes.set(base, n + 1);
+  }
   taken.add(candidate);
   return candidate as NoteId;
 }
