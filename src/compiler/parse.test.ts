@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from './__fixtures__/fixtureVault.ts';
 import { decodeNote } from './decode.ts';
-import { parseNote, type ParsedNote } from './parse.ts';
+import { MAX_RAW_HTML_TAGS, parseNote, type ParsedNote } from './parse.ts';
 
 async function parseFixture(file: string): Promise<ParsedNote> {
   return parseNote(file, decodeNote(await fixtureBytes(file), file).text);
@@ -233,5 +233,21 @@ describe('parseNote: pathological input', () => {
   ])('survives a line of %s', (_name, text) => {
     const note = parseNote('p.md', text);
     expect(note.links).toEqual([]);
+  });
+
+  it('shows the HTML of a note with more raw tags than the sanitizer can take as text, and says so', () => {
+    const nested = `Before [[Other]].\n\n${'<b>'.repeat(MAX_RAW_HTML_TAGS + 1)}\n\n<div class="x">block</div>\n`;
+    const note = parseNote('dump.md', nested);
+    expect(note.html).not.toMatch(/<b>|<div/);
+    expect(note.html).toContain('&lt;b&gt;&lt;b&gt;');
+    expect(note.html).toContain('<pre><code>&lt;div class=&quot;x&quot;&gt;block&lt;/div&gt;');
+    expect(note.diagnostics).toEqual([expect.objectContaining({ code: 'too-much-html', file: 'dump.md' })]);
+    expect(note.links.map((l) => l.link.target)).toEqual(['Other']); // the rest of the note is intact
+  });
+
+  it('keeps raw HTML as HTML up to that many tags', () => {
+    const note = parseNote('ok.md', `${'<b>bold</b> '.repeat(1000)}\n`);
+    expect(note.html.match(/<b>bold<\/b>/g)).toHaveLength(1000);
+    expect(note.diagnostics).toEqual([]);
   });
 });
