@@ -68,9 +68,13 @@ export function buildNameIndex(notes: readonly IndexedNote[]): NameIndex {
   return index;
 }
 
+/**
+ * Notes are added one at a time, so a note already under this key is the last one there: checking the whole list
+ * instead made 40,000 daily notes titled alike take 1.1 s.
+ */
 function add(map: Lookup, key: string, note: IndexedNote): void {
   if (!key) return;
   const list = map.get(key);
   if (!list) map.set(key, [note]);
-  else if (!list.includes(note)) list.push(note);
+  else if (list[list.length - 1] !== note) list.push(note);
 }

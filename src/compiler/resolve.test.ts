@@ -92,6 +92,15 @@ describe('resolveVault: matching a link to the note a person meant', () => {
     ]);
   });
 
+  it('names three of many tied notes in the warning and counts the rest', () => {
+    const folders = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${String(i).padStart(2, '0')}/index.md`, '# Folder']));
+    const vault = resolve({ ...folders, 'notes/a.md': '[[index]]', 'notes/b.md': '[[index]]' });
+    expect(landing(vault, 'notes/a.md', 'index')).toBe('f00/index.md');
+    expect(vault.diagnostics.map((d) => d.message)).toEqual(
+      Array(2).fill('[[index]] matches several notes; chose f00/index.md over f01/index.md, f02/index.md, f03/index.md and 36 more.'),
+    );
+  });
+
   it('breaks a tie between equally long paths by path order', () => {
     const vault = resolve({ 'x/Dup.md': '', 'y/Dup.md': '', 'from.md': '[[dup]]' });
     expect(landing(vault, 'from.md', 'dup')).toBe('x/Dup.md');

@@ -71,8 +71,9 @@ export function resolveVault(parsed: readonly ParsedNote[]): ResolvedVault {
     if (!target) return landingOn(note.id, note.title, false); // [[#Heading]] in this note
     const match = matchOf(note, target);
     if (match) {
-      if (match.tiedWith.length > 0) {
-        const others = match.tiedWith.map((other) => other.path).join(', ');
+      if (match.ties > 0) {
+        const more = match.ties - match.tiedWith.length;
+        const others = match.tiedWith.map((other) => other.path).join(', ') + (more > 0 ? ` and ${more} more` : '');
         diagnostics.push(warning('ambiguous-link', note.path, `[[${target}]] matches several notes; chose ${match.note.path} over ${others}.`, line));
       }
       return landingOn(match.note.id, match.note.title, false);
