@@ -139,11 +139,26 @@ export function pick(candidates: IndexedNote[], fromDir: string): TargetMatch {
   return { note, ties: candidates.length - 1, tiedWith };
 }
 
+/**
+ * Per list of candidates and wanted path, the notes whose path ends with it: the same from every folder, so
+ * worked out once (8,000 links to `[[sub/index]]` from 8,000 folders took 69 s when each filtered again).
+ */
+const suffixMemo = new WeakMap<IndexedNote[], Map<string, IndexedNote[]>>();
+
 function suffixMatches(candidates: IndexedNote[] | undefined, wanted: string, fold: (s: string) => string): IndexedNote[] | undefined {
-  return candidates?.filter((note) => {
-    const path = fold(note.path.replace(/\.md$/i, ''));
-    return path === wanted || path.endsWith(fold('/') + wanted) || path.endsWith(`/${wanted}`);
-  });
+  if (!candidates) return undefined;
+  let byWanted = suffixMemo.get(candidates);
+  if (!byWanted) suffixMemo.set(candidates, (byWanted = new Map()));
+  const key = `${fold === lower ? 'l' : 'k'}\0${wanted}`;
+  let matches = byWanted.get(key);
+  if (!matches) {
+    matches = candidates.filter((note) => {
+      const path = fold(note.path.replace(/\.md$/i, ''));
+      return path === wanted || path.endsWith(fold('/') + wanted) || path.endsWith(`/${wanted}`);
+    });
+    byWanted.set(key, matches);
+  }
+  return matches;
 }
 
 const dirOf = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
