@@ -5,6 +5,7 @@ import type { Diagnostic, Graph, NotePage } from '../shared/schema.ts';
 import { sortDiagnostics } from './diagnostics.ts';
 import { assignNoteIds } from '../shared/noteId.ts';
 import { assembleGraph } from './assemble.ts';
+import { makePageFilesEarly, type EarlyPageFiles } from './createFiles.ts';
 import { pageFilePath, pageWriter } from './emit.ts';
 import { layoutGraph, layoutInWorker, type Position } from './layout.ts';
 import type { ParsedNote } from './parse.ts';
@@ -56,25 +57,15 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   // thread is created, not once it is ready); the layout is posted to it before the pages are written.
   const layoutWorker = total >= PARALLEL_FROM ? await startWorker().catch(() => undefined) : undefined;
   const outDir = options.writePagesTo;
-  const layoutWanted = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const noteIds = outDir !== undefined && layoutWorker ? [...assignNoteIds(parsed.map((note) => note.path)).values()] : [];
-  const made = new Uint8Array(new SharedArrayBuffer(Math.max(1, noteIds.length)));
-  const slotOf = new Map(noteIds.map((id, i) => [id as string, i]));
-  const madeEmpty = (id: string): boolean => {
-    const slot = slotOf.get(id);
-    return slot !== undefined && Atomics.load(made, slot) === 1;
-  };
-  const writePage = outDir === undefined ? undefined : await pageWriter(outDir, madeEmpty);
+  const noteIds = assignNoteIds(parsed.map((note) => note.path));
+  let early: EarlyPageFiles | undefined;
+  const writePage = outDir === undefined ? undefined : await pageWriter(outDir, (id) => early?.madeEmpty(id) === true);
   if (outDir !== undefined && layoutWorker) {
-    // Before its layout, that worker makes the notes' page files, empty, on the core resolve leaves idle (on this
-    // machine's disk, making a file costs far more than filling it). If the build fails later, the empty files
-    // belong to no note in any graph.json and the next build fills or removes them.
-    const paths = noteIds.map((id) => pageFilePath(outDir, id));
-    layoutWorker.run({ kind: 'create-files', paths, enough: layoutWanted, made }).catch(() => undefined);
+    early = makePageFilesEarly(layoutWorker, [...noteIds.values()].map((id) => ({ id, file: pageFilePath(outDir, id) })));
   }
   let resolved;
   try {
-    resolved = resolveVault(parsed);
+    resolved = resolveVault(parsed, noteIds);
   } catch (error) {
     layoutWorker?.stop(); // a live worker would keep the process running
     throw error;
@@ -86,8 +77,8 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   // The layout needs only ids and edges: big vaults lay out in a worker while this thread renders.
   const ids = [...resolved.notes.map((note) => note.id), ...resolved.ghosts.map((ghost) => ghost.id)];
   const layoutInput = { ids, edges: resolved.edges, previous: options.previousPositions };
+  early?.stop(); // the worker's layout comes first now
   // A worker that dies mid-layout costs time, not the build: the layout is then made here.
-  Atomics.store(layoutWanted, 0, 1); // the worker stops making page files
   const laying: Promise<Map<string, Position>> | undefined =
     total >= PARALLEL_FROM ? layoutInWorker(layoutInput, layoutWorker).catch(() => layoutGraph(layoutInput)) : undefined;
 

@@ -30,8 +30,8 @@ export interface ResolvedVault {
 /** Key of a target inside one note's table; the render stage uses the same. */
 export const targetKey = (target: string): string => target;
 
-export function resolveVault(parsed: readonly ParsedNote[]): ResolvedVault {
-  const ids = assignNoteIds(parsed.map((note) => note.path));
+/** `ids`: the notes' ids by path, if the caller has them already (assignNoteIds of the same paths). */
+export function resolveVault(parsed: readonly ParsedNote[], ids = assignNoteIds(parsed.map((note) => note.path))): ResolvedVault {
   const takenIds = new Set<string>(ids.values());
   const notes = parsed.map((note) => ({ ...note, id: ids.get(note.path)! })).sort((a, b) => compareStrings(a.path, b.path));
   const indexed: IndexedNote[] = notes.map(({ id, path, title, aliases }) => ({ id, path, title, aliases }));

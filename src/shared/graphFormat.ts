@@ -6,7 +6,6 @@ export const SCHEMA_VERSION = 4 as const;
 
 const EDGE_KINDS: readonly EdgeKind[] = ['link', 'embed'];
 
-
 /** A node as graph.json holds it: its fields in this order, without keys (the keys were a quarter of a big vault's file). */
 export const nodeTuple = (n: GraphNode): NodeTuple => [n.id, n.title, n.path, n.folder, n.tags, n.aliases, n.ghost, n.degreeIn, n.degreeOut, n.meta, n.x, n.y, n.community];
 

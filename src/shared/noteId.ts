@@ -88,25 +88,33 @@ export function ghostBaseId(target: string): string {
 }
 
 /**
- * Per set of taken ids, the next suffix to try for each base: the suffixes of a base are given out in order, so
- * every one below it is taken. Without it, thousands of notes with one base id (a file name in every mix of case)
- * would each probe all the suffixes before theirs.
+ * Gives out names never given before (nor in `taken`): `base`, else `base` + separator + `first`, `first + 1`...
+ * Each base's suffixes count on from the last one given, so a thousand repeats of one base cost no more than a
+ * thousand different bases (probing from `first` every time made 20,000 note files whose names differ only in
+ * case take 30.8 s to get their ids). Note ids and heading ids both use it.
  */
-const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+export function uniqueNamer(separator: string, first: number, taken: Set<string> = new Set()): (base: string) => string {
+  const next = new Map<string, number>();
+  return (base) => {
+    let name = base;
+    if (taken.has(name)) {
+      let n = next.get(base) ?? first;
+      while (taken.has(`${base}${separator}${n}`)) n++;
+      name = `${base}${separator}${n}`;
+      next.set(base, n + 1);
+    }
+    taken.add(name);
+    return name;
+  };
+}
+
+const idNamers = new WeakMap<Set<string>, (base: string) => string>();
 
 /** Reserve `base`, or `base~2`, `base~3`... in `taken`. */
 export function claimId(base: string, taken: Set<string>): NoteId {
-  let candidate = base;
-  if (taken.has(candidate)) {
-    let suffixes = nextSuffix.get(taken);
-    if (!suffixes) nextSuffix.set(taken, (suffixes = new Map()));
-    let n = suffixes.get(base) ?? 2;
-    while (taken.has(`${base}~${n}`)) n++;
-    candidate = `${base}~${n}`;
-    suffixes.set(base, n + 1);
-  }
-  taken.add(candidate);
-  return candidate as NoteId;
+  let namer = idNamers.get(taken);
+  if (!namer) idNamers.set(taken, (namer = uniqueNamer('~', 2, taken)));
+  return namer(base) as NoteId;
 }
 
 /** Code-unit order: the same on every machine and locale. */

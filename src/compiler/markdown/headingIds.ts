@@ -3,6 +3,7 @@
 // name took 21 s. Here each heading costs the same however many share its name.
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { uniqueNamer } from '../../shared/noteId.ts';
 import { headingSlug } from './headingSlug.ts';
 
 /** The heading's words as markdown-it-anchor read them: text and code only (a link's label is left out). */
@@ -12,26 +13,9 @@ const headingText = (inline: Token | undefined): string =>
     .map((child) => child.content)
     .join('');
 
-/** Gives out `slug`, then `slug-1`, `slug-2`, ... never an id already given in this note. */
-export function uniqueIds(): (slug: string) => string {
-  const taken = new Set<string>();
-  const nextSuffix = new Map<string, number>();
-  return (slug) => {
-    let id = slug;
-    if (taken.has(id)) {
-      let suffix = nextSuffix.get(slug) ?? 1;
-      while (taken.has(`${slug}-${suffix}`)) suffix++;
-      id = `${slug}-${suffix}`;
-      nextSuffix.set(slug, suffix + 1);
-    }
-    taken.add(id);
-    return id;
-  };
-}
-
 export function headingIdsPlugin(md: MarkdownIt): void {
   md.core.ruler.push('heading_ids', (state) => {
-    const idFor = uniqueIds();
+    const idFor = uniqueNamer('-', 1); // `slug`, then `slug-1`, `slug-2`...
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.type === 'heading_open') tokens[i]!.attrSet('id', idFor(headingSlug(headingText(tokens[i + 1]))));
