@@ -8,7 +8,8 @@ import { readInWorkers, type ParseCache } from './parallel.ts';
 import { readNote } from './readNote.ts';
 import { scanVault } from './scan.ts';
 import { layoutInWorker } from './layout.ts';
-import { startWorker } from './workers.ts';
+import { startWorker, type CompileWorker } from './workers.ts';
+import type { WorkerRequest } from './workerMain.ts';
 import { layoutGraph } from '../shared/forceLayout.ts';
 
 describe('compile workers', () => {
@@ -26,6 +27,24 @@ describe('compile workers', () => {
     expect(inWorkers).toEqual(files.map(readNote));
     expect(progress.at(-1)).toBe(files.length);
   }, 30_000);
+
+  it('report a worker that fails mid-read once, whichever of its batches fails', async () => {
+    const { files } = await scanVault(FIXTURE_VAULT);
+    // Each worker answers its first batch late and fails its second at once, while the first is still awaited.
+    const failing = async (): Promise<CompileWorker> => {
+      let calls = 0;
+      return {
+        run: <R,>(request: WorkerRequest) => {
+          calls++;
+          if (calls === 1) return new Promise<R>((resolve) => setTimeout(() => resolve(request.kind === 'read' ? (request.files.map(readNote) as R) : (0 as R)), 20));
+          return Promise.reject(new Error('compile worker exited with code 1'));
+        },
+        stop: () => undefined,
+      };
+    };
+    const fourBatches = Array.from({ length: 8 }, () => files).flat(); // 100 notes a batch
+    await expect(readInWorkers(fourBatches, 2, undefined, failing)).rejects.toThrow('exited');
+  });
 
   it('lay out a graph exactly as this thread does', async () => {
     const ids = Array.from({ length: 60 }, (_, i) => `n${i}`);

@@ -57,7 +57,13 @@ export async function readNotes(files: readonly NoteFile[], onProgress?: (done: 
   return results;
 }
 
-export async function readInWorkers(files: readonly NoteFile[], count: number, onProgress?: (done: number, total: number) => void): Promise<ReadResult[]> {
+/** `start`: how a worker is started (tests stand in a failing one). */
+export async function readInWorkers(
+  files: readonly NoteFile[],
+  count: number,
+  onProgress?: (done: number, total: number) => void,
+  start: () => Promise<CompileWorker> = startWorker,
+): Promise<ReadResult[]> {
   const results: ReadResult[] = new Array(files.length);
   // Largest notes first, in batches of similar weight, so no worker is left with the giants at the end.
   const order = files.map((_, i) => i).sort((a, b) => (files[b]!.size ?? 0) - (files[a]!.size ?? 0) || a - b);
@@ -73,15 +79,31 @@ export async function readInWorkers(files: readonly NoteFile[], count: number, o
     }
     return batch;
   };
-  const drain = async (worker: CompileWorker) => {
-    for (let batch = nextBatch(); batch.length > 0; batch = nextBatch()) {
-      const read = await worker.run<ReadResult[]>({ kind: 'read', files: batch.map((index) => files[index]!) });
+  const send = (worker: CompileWorker): Promise<void> | undefined => {
+    const batch = nextBatch();
+    if (batch.length === 0) return undefined;
+    return worker.run<ReadResult[]>({ kind: 'read', files: batch.map((index) => files[index]!) }).then((read) => {
       read.forEach((result, i) => (results[batch[i]!] = result));
       done += read.length;
       onProgress?.(done, files.length);
+    });
+  };
+  // Two batches in flight per worker, so it starts the next while this thread takes in the last.
+  const drain = async (worker: CompileWorker) => {
+    const inFlight: Promise<void>[] = [];
+    for (;;) {
+      while (inFlight.length < 2) {
+        const sent = send(worker);
+        if (!sent) break;
+        sent.catch(() => undefined); // a dead worker is reported once, by the batch awaited first
+        inFlight.push(sent);
+      }
+      const first = inFlight.shift();
+      if (!first) return;
+      await first;
     }
   };
-  const pool = await Promise.all(Array.from({ length: count }, startWorker));
+  const pool = await Promise.all(Array.from({ length: count }, start));
   try {
     await Promise.all(pool.map(drain));
   } finally {
