@@ -37,9 +37,8 @@ export interface ParsedNote {
   /** Sanitized HTML whose note links are still slots (see markdown/env.ts). */
   html: string;
   /**
-   * The same HTML as UTF-8, instead of `html`, when the note was read by a worker: held until the vault is
-   * resolved, and most notes' HTML takes half the memory so (a JS string with any character past U+00FF
-   * takes two bytes per character).
+   * The same HTML as UTF-8, instead of `html`, when a worker read the note and its HTML has a character past
+   * U+00FF: such a JS string takes two bytes a character, and it is held until the vault is resolved.
    */
   htmlUtf8?: Uint8Array;
   diagnostics: Diagnostic[];

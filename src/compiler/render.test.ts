@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from './__fixtures__/fixtureVault.ts';
 import { executableVectors } from './__fixtures__/htmlSafety.ts';
 import { decodeNote } from './decode.ts';
-import type { ResolvedTarget } from './markdown/env.ts';
+import { RESERVED, type ResolvedTarget } from './markdown/env.ts';
 import { renderNote } from './render.ts';
 
 const TARGETS = new Map<string, ResolvedTarget>([
@@ -79,11 +79,24 @@ describe('renderNote: notes without raw HTML skip the sanitizer, so the renderer
 
 describe('renderNote: link slots', () => {
   it('a note cannot forge a slot to inject a link', () => {
-    const html = render('Forged \uE0000\uE001 and <a href="\uE0020\uE001">x</a>, real [[Target]]');
+    const html = render('Forged \x010\x02 and <a href="\x030\x02">x</a>, real [[Target]]');
     expect(html.match(/<a /g)).toHaveLength(2);
     expect(html).toContain('Forged \uFFFD0\uFFFD');
-    expect(html).not.toMatch(/[\uE000-\uE002]/);
+    expect(html).not.toMatch(new RegExp(RESERVED.source));
     expect(html).toContain('<a class="wikilink" href="#/note/links.target" data-note-id="links.target">Target</a>');
+  });
+
+  // Each spells slot 0 in a form that is decoded after the note's text was cleaned.
+  it.each([
+    ['character references in Markdown', '&#1;0&#2; and &#x1;0&#x2;'],
+    ['character references in raw HTML', '<span title="&#1;0&#2;">&#1;0&#2;</span>'],
+    ['percent-escapes in an autolink', '<http://example.com/%010%02>'],
+    ['percent-escapes in a Markdown link', '[x](http://example.com/%010%02) ![y](%030%02)'],
+    ['a fence info string', '```&#1;0&#2;\ncode\n```'],
+  ])('a note cannot forge a slot with %s', (_form, forged) => {
+    const html = render(`${forged}\n\nreal [[Target]]`);
+    expect(html.match(/<a [^>]*data-note-id/g)).toHaveLength(1);
+    expect(html).not.toMatch(new RegExp(RESERVED.source));
   });
 });
 

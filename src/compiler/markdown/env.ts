@@ -1,13 +1,19 @@
 // Links are rendered before they are resolved: the renderer leaves a numbered slot that render.ts fills in
-// once the resolve stage knows where each link lands. Notes can never contain these characters (decode.ts).
+// once the resolve stage knows where each link lands. No note can put these characters in its HTML: parse.ts
+// replaces them in the note's text, noForgedSlots.ts in anything markdown-it decodes, and the sanitizer decodes a
+// character reference to one of them (`&#1;`) as U+FFFD, as markdown-it does.
+//
+// Control characters, not private-use ones: a JS string of characters up to U+00FF takes one byte each, so most
+// notes' HTML stays one-byte and goes from the parse workers to this thread as it is (a private-use slot made
+// every note's HTML two bytes a character).
 
 /** `SLOT_OPEN n SLOT_CLOSE` stands for a whole wikilink anchor. */
-export const SLOT_OPEN = '\uE000';
+export const SLOT_OPEN = '\x01';
+export const SLOT_CLOSE = '\x02';
 /** `HREF_OPEN n SLOT_CLOSE` stands for the href of a Markdown link to a note. */
-export const HREF_OPEN = '\uE002';
-export const SLOT_CLOSE = '\uE001';
+export const HREF_OPEN = '\x03';
 /** Characters a note's own text may not contain, so no note can forge a slot. */
-export const RESERVED = /[\uE000-\uE002]/g;
+export const RESERVED = new RegExp(`[${SLOT_OPEN}${SLOT_CLOSE}${HREF_OPEN}]`, 'g');
 
 /** Where a link lands, as decided by the resolve stage. */
 export interface ResolvedTarget {

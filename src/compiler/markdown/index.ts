@@ -4,6 +4,7 @@ import { tasklist } from '@mdit/plugin-tasklist';
 import { calloutPlugin } from './callouts.ts';
 import { headingIdsPlugin } from './headingIds.ts';
 import { localLinkPlugin } from './localLinks.ts';
+import { noForgedSlotsPlugin } from './noForgedSlots.ts';
 import { tagPlugin } from './tagRule.ts';
 import { wikilinkPlugin } from './wikilinkRule.ts';
 
@@ -25,6 +26,7 @@ export function createMarkdown(): MarkdownIt {
   md.use(wikilinkPlugin).use(tagPlugin).use(calloutPlugin).use(localLinkPlugin);
   md.use(tasklist, { label: false, disabled: true });
   md.use(headingIdsPlugin);
+  md.use(noForgedSlotsPlugin); // last: after every rule that makes text
   return md;
 }
 
