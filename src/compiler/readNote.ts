@@ -1,5 +1,5 @@
 // One note file -> its parsed form and warnings. Runs in the main thread or in a worker (parallel.ts).
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../shared/schema.ts';
 import { decodeNote } from './decode.ts';
 import { warning } from './diagnostics.ts';
@@ -15,7 +15,7 @@ export interface ReadResult {
 export function readNote(file: NoteFile): ReadResult {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file.absolutePath);
+    bytes = readBytes(file.absolutePath, file.size ?? 0);
   } catch (error) {
     return { diagnostics: [warning('unreadable-note', file.path, `Cannot read this note: ${(error as Error).message}`)] };
   }
@@ -29,5 +29,33 @@ export function readNote(file: NoteFile): ReadResult {
     diagnostics.push(warning('parse-failed', file.path, `Could not parse this note; kept its title only: ${(error as Error).message}`));
     const title = file.path.replace(/^.*\//, '').replace(/\.md$/i, '');
     return { note: { path: file.path, title, aliases: [], tags: [], meta: {}, links: [], external: [], html: '', diagnostics: [] }, diagnostics };
+  }
+}
+
+/** Read into, and grown as needed; decodeNote copies the text out before the next note is read. */
+let readBuffer = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * A note's bytes, valid until the next call. Reading into one buffer instead of a new one per note (readFileSync)
+ * skips an allocation and an fstat each: the scan already knows the size, roughly.
+ */
+function readBytes(file: string, sizeHint: number): Uint8Array {
+  if (readBuffer.length <= sizeHint) readBuffer = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(sizeHint + 1)));
+  const fd = openSync(file, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      const wanted = readBuffer.length - length;
+      const read = readSync(fd, readBuffer, length, wanted, null);
+      length += read;
+      // A regular file reads short only at its end.
+      if (read < wanted) return readBuffer.subarray(0, length);
+      // The file grew since the scan: make room and read on.
+      const bigger = Buffer.allocUnsafe(readBuffer.length * 2);
+      readBuffer.copy(bigger, 0, 0, length);
+      readBuffer = bigger;
+    }
+  } finally {
+    closeSync(fd);
   }
 }
