@@ -17,17 +17,13 @@ describe('compile workers', () => {
     const { files } = await scanVault(FIXTURE_VAULT);
     const progress: number[] = [];
     const inWorkers = await readInWorkers(files, 2, (done) => progress.push(done));
-    // Workers hand back HTML with characters past U+00FF as UTF-8 bytes (half the memory); the text must be the same.
-    let asBytes = 0;
+    // Workers hand HTML back as UTF-8 bytes (off the JS heap, moved without a copy); the text must be the same.
     for (const { note } of inWorkers) {
-      if (!note?.htmlUtf8) continue;
-      asBytes++;
+      if (!note) continue;
       expect(note.html).toBe('');
       note.html = new TextDecoder().decode(note.htmlUtf8);
       delete note.htmlUtf8;
     }
-    expect(asBytes).toBeGreaterThan(0);
-    expect(asBytes).toBeLessThan(files.length);
     expect(inWorkers).toEqual(files.map(readNote));
     expect(progress.at(-1)).toBe(files.length);
   }, 30_000);

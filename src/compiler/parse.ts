@@ -37,8 +37,9 @@ export interface ParsedNote {
   /** Sanitized HTML whose note links are still slots (see markdown/env.ts). */
   html: string;
   /**
-   * The same HTML as UTF-8, instead of `html`, when a worker read the note and its HTML has a character past
-   * U+00FF: such a JS string takes two bytes a character, and it is held until the vault is resolved.
+   * The same HTML as UTF-8, instead of `html`, when the note was read by a worker: held off the JS heap until
+   * the vault is resolved, where the garbage collector never copies it (as strings, the HTML cost this thread
+   * about a third more time scavenging at 10k notes), and handed over without a copy.
    */
   htmlUtf8?: Uint8Array;
   diagnostics: Diagnostic[];

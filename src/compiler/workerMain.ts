@@ -14,7 +14,6 @@ export type WorkerRequest =
 export type WorkerReply = ReadResult[] | number | Map<string, Position>;
 
 const utf8 = new TextEncoder();
-const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 
 parentPort?.on('message', (request: WorkerRequest) => {
   if (request.kind === 'layout') {
@@ -28,7 +27,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
   const results = request.files.map(readNote);
   const buffers: ArrayBuffer[] = [];
   for (const { note } of results) {
-    if (!note || !BEYOND_LATIN1.test(note.html)) continue; // one byte a character already
+    if (!note) continue;
     note.htmlUtf8 = utf8.encode(note.html);
     note.html = '';
     buffers.push(note.htmlUtf8.buffer as ArrayBuffer);

@@ -3,9 +3,8 @@
 // replaces them in the note's text, noForgedSlots.ts in anything markdown-it decodes, and the sanitizer decodes a
 // character reference to one of them (`&#1;`) as U+FFFD, as markdown-it does.
 //
-// Control characters, not private-use ones: a JS string of characters up to U+00FF takes one byte each, so most
-// notes' HTML stays one-byte and goes from the parse workers to this thread as it is (a private-use slot made
-// every note's HTML two bytes a character).
+// Control characters, not private-use ones (U+E000...): markdown-it and the sanitizer both decode `&#xE000;`
+// to the character itself, so any note could forge a slot that way.
 
 /** `SLOT_OPEN n SLOT_CLOSE` stands for a whole wikilink anchor. */
 export const SLOT_OPEN = '\x01';
