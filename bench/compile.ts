@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LOUVAIN_ALONE, type ChildResult } from './compile-child.ts';
+import { freshMemoryMsPerGiB } from './freshMemory.ts';
 import { generateVault, readStamp, SHAPES, vaultIsCurrent, type GenerateOptions, type Shape } from './generate.ts';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -67,6 +68,8 @@ export interface SizeResult {
   measuredAt: string;
   /** The machine is shared: the 1/5/15-minute load average when this size started. */
   loadAverage: string;
+  /** What filling fresh memory cost when this size started, ms per GiB (freshMemory.ts): the host's state. */
+  freshMemoryMsPerGiB?: number;
   /** The compiler measured: HEAD, and how many files under src/ had uncommitted changes. */
   source: { commit: string; dirtySrcFiles: number };
 }
@@ -141,6 +144,7 @@ async function benchSize(target: Target, shape: Shape, notes: number, seed: numb
     runs: [], failures: [], median: undefined, processSeconds: [], stages: undefined, compilerStages: undefined,
     budget: BUDGETS[shape][notes], verdict: '', measuredAt: new Date().toISOString(),
     loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    freshMemoryMsPerGiB: Math.round(freshMemoryMsPerGiB()),
     source: target.source,
   };
   for (let r = 1; r <= runs; r++) {
@@ -241,8 +245,8 @@ function machine(): Record<string, string | number> {
 
 export function summaryTable(results: SizeResult[]): string {
   const rows = [
-    '| vault | notes | MB | runs | median compile+emit (s) | min-max (s) | CPU (s) | notes/s | peak RSS (MiB) | process wall (s) | budget | verdict |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    '| vault | notes | MB | runs | median compile+emit (s) | min-max (s) | CPU (s) | notes/s | peak RSS (MiB) | process wall (s) | fresh memory (ms/GiB) | budget | verdict |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
   ];
   for (const r of results) {
     const m = r.median;
@@ -250,7 +254,7 @@ export function summaryTable(results: SizeResult[]): string {
     const budget = r.budget ? `< ${r.budget.seconds} s${r.budget.rssMiB ? `, < ${(r.budget.rssMiB / 1024).toFixed(1)} GiB` : ''} (${r.budget.source})` : '—';
     rows.push(`| ${r.shape} ${label(r.notes)} | ${r.notes} | ${fmt(r.vault.bytes / 1e6, 1)} | ${r.runs.length}${r.failures.length ? ` (+${r.failures.length} failed)` : ''} | `
       + `${m ? fmt(m.totalSeconds) : '—'} | ${totals.length ? `${fmt(Math.min(...totals))}-${fmt(Math.max(...totals))}` : '—'} | ${m ? fmt(m.cpuSeconds) : '—'} | ${m ? fmt(m.notesPerSecond, 0) : '—'} | `
-      + `${m ? fmt(m.maxRssMiB, 0) : '—'} | ${m ? fmt(m.processSeconds) : '—'} | ${budget} | ${r.verdict} |`);
+      + `${m ? fmt(m.maxRssMiB, 0) : '—'} | ${m ? fmt(m.processSeconds) : '—'} | ${r.freshMemoryMsPerGiB ?? '—'} | ${budget} | ${r.verdict} |`);
   }
   return rows.join('\n');
 }

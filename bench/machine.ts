@@ -1,5 +1,7 @@
 // Two facts about the machine that bound the compile (BENCHMARKS.md, "Compile at ea4ac21"): what fresh memory costs
 // the first time it is touched, and how steady plain CPU work is. `npm run bench:machine`
+import { freshMemoryMsPerGiB } from './freshMemory.ts';
+
 const GiB = 1 << 30;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const time = (work: () => void) => {
@@ -12,8 +14,9 @@ const time = (work: () => void) => {
 const fresh: number[] = [];
 const again: number[] = [];
 for (let run = 0; run < 3; run++) {
+  fresh.push(freshMemoryMsPerGiB(1024));
   const buffer = Buffer.allocUnsafeSlow(GiB);
-  fresh.push(time(() => buffer.fill(run + 1)));
+  buffer.fill(1);
   again.push(time(() => buffer.fill(run + 2)));
 }
 console.log(`fill 1 GiB of fresh memory: median ${median(fresh).toFixed(0)} ms (${fresh.map((ms) => ms.toFixed(0)).join(', ')})`);
