@@ -1,5 +1,9 @@
-// Two facts about the machine that bound the compile (BENCHMARKS.md, "Compile at ea4ac21"): what fresh memory costs
-// the first time it is touched, and how steady plain CPU work is. `npm run bench:machine`
+// Facts about the machine that bound the compile (BENCHMARKS.md, "Compile at ea4ac21"): what fresh memory costs
+// the first time it is touched, how steady plain CPU work is, and how long the compile workers take to warm up.
+// `npm run bench:machine [vault]`
+import { existsSync } from 'node:fs';
+import { scanVault } from '../src/compiler/scan.ts';
+import { startWorker } from '../src/compiler/workers.ts';
 import { freshMemoryMsPerGiB } from './freshMemory.ts';
 
 const GiB = 1 << 30;
@@ -36,12 +40,9 @@ console.log(`3e8 additions:              median ${median(loops).toFixed(0)} ms (
 
 // The compile workers' warm-up: two workers read and parse half a vault each, twice, on the same two workers.
 const vault = process.argv[2] ?? 'bench/.vaults/mixed-10k';
-const { existsSync } = await import('node:fs');
 if (!existsSync(vault)) {
   console.log(`(no ${vault}: make it with \`npm run bench:compile -- --sizes 10000\`, or name a vault)`);
 } else {
-  const { scanVault } = await import('../src/compiler/scan.ts');
-  const { startWorker } = await import('../src/compiler/workers.ts');
   const { files } = await scanVault(vault);
   const halves = [files.filter((_, i) => i % 2 === 0), files.filter((_, i) => i % 2 === 1)];
   const workers = await Promise.all(halves.map(() => startWorker()));

@@ -1,4 +1,5 @@
-// Stage 5: each note's page (its HTML with the links filled in, backlinks, links out), handed on as it is made.
+// Stage 4, with render.ts: each note's page (its HTML with the links filled in, backlinks, links out), handed on
+// as it is made.
 import type { Diagnostic, NotePage } from '../shared/schema.ts';
 import { warning } from './diagnostics.ts';
 import { notePage } from './assemble.ts';
