@@ -26,7 +26,7 @@ export function createMarkdown(): MarkdownIt {
   md.use(wikilinkPlugin).use(tagPlugin).use(calloutPlugin).use(localLinkPlugin);
   md.use(tasklist, { label: false, disabled: true });
   md.use(headingIdsPlugin);
-  md.use(noForgedSlotsPlugin); // last: after every rule that makes text
+  md.use(noForgedSlotsPlugin);
   return md;
 }
 
