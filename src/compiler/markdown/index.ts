@@ -2,7 +2,7 @@
 import MarkdownIt from 'markdown-it';
 import { tasklist } from '@mdit/plugin-tasklist';
 import { calloutPlugin } from './callouts.ts';
-import { fastTextPlugin } from './fastText.ts';
+import { fastScansPlugin } from './fastScans.ts';
 import { headingIdsPlugin } from './headingIds.ts';
 import { localLinkPlugin } from './localLinks.ts';
 import { noForgedSlotsPlugin } from './noForgedSlots.ts';
@@ -24,7 +24,7 @@ export function createMarkdown(): MarkdownIt {
     if (scheme === 'http' || scheme === 'https' || scheme === 'mailto') return true;
     return scheme === 'data' && /^data:image\/(gif|png|jpeg|webp);/i.test(bare);
   };
-  md.use(fastTextPlugin).use(wikilinkPlugin).use(tagPlugin).use(calloutPlugin).use(localLinkPlugin);
+  md.use(fastScansPlugin).use(wikilinkPlugin).use(tagPlugin).use(calloutPlugin).use(localLinkPlugin);
   md.use(tasklist, { label: false, disabled: true });
   md.use(headingIdsPlugin);
   md.use(noForgedSlotsPlugin);
