@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from './__fixtures__/fixtureVault.ts';
 import { decodeNote } from './decode.ts';
-import { MAX_RAW_HTML_TAGS, parseNote, type ParsedNote } from './parse.ts';
+import { collapseWhitespace, MAX_RAW_HTML_TAGS, parseNote, type ParsedNote } from './parse.ts';
 
 async function parseFixture(file: string): Promise<ParsedNote> {
   return parseNote(file, decodeNote(await fixtureBytes(file), file).text);
@@ -95,6 +96,20 @@ describe('parseNote: links', () => {
   it('shows links in snippets as a reader sees them', () => {
     const note = parseNote('a.md', 'Before [[Target#Second heading]] and [[x|a label]] and [md](Other.md) after.');
     expect(note.links[0]!.snippet).toBe('Before Target › Second heading and a label and md after.');
+  });
+
+  it('makes a snippet one line of plain words: raw HTML, emphasis and runs of spaces, tabs and newlines go', () => {
+    const note = parseNote('a.md', 'A <b>bold</b>\tclaim,  *stressed*\u00a0\u00a0and\n  continued [[Target]] __here__ \n');
+    expect(note.links[0]!.snippet).toBe('A bold claim, stressed and continued Target here');
+  });
+
+  it('collapses whitespace exactly as replacing every run with one space would', () => {
+    const text = fc.array(fc.constantFrom('a', 'b', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '.'), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (sample) => {
+        expect(collapseWhitespace(sample)).toBe(sample.replace(/\s+/g, ' '));
+      }),
+    );
   });
 
   it('makes wikilinks in frontmatter values (strings and lists) links, skipping attachments', async () => {
