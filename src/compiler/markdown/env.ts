@@ -13,6 +13,10 @@ export const SLOT_CLOSE = '\x02';
 export const HREF_OPEN = '\x03';
 /** Characters a note's own text may not contain, so no note can forge a slot. */
 export const RESERVED = new RegExp(`[${SLOT_OPEN}${SLOT_CLOSE}${HREF_OPEN}]`, 'g');
+const HAS_RESERVED = new RegExp(RESERVED.source);
+
+/** `text` with every slot character replaced by U+FFFD (most text has none, and is returned as it is). */
+export const withoutSlotCharacters = (text: string): string => (HAS_RESERVED.test(text) ? text.replace(RESERVED, '\uFFFD') : text);
 
 /** Where a link lands, as decided by the resolve stage. */
 export interface ResolvedTarget {
