@@ -103,6 +103,16 @@ describe('parseNote: links', () => {
     expect(note.links[0]!.snippet).toBe('A bold claim, stressed and continued Target here');
   });
 
+  it('keeps underscores inside words and shows links cut off at the edge of a snippet as text', () => {
+    // The snippet starts 90 characters before its link, inside the long link before it, and ends inside the next.
+    const longTarget = 'reinforcement_learning_from_human_feedback_and_everything_that_came_after_it';
+    const note = parseNote('a.md', `Read [[${longTarget} | RLHF notes]] and [[scaling_laws]] too ${'word '.repeat(30)}[[Another long note name]]`);
+    const snippet = note.links[1]!.snippet;
+    expect(snippet).toMatch(/^…RLHF notes and scaling_laws too word/);
+    expect(snippet).toMatch(/word Another\b.*…$/);
+    expect(snippet).not.toMatch(/\[\[|\]\]/);
+  });
+
   it('collapses whitespace exactly as replacing every run with one space would', () => {
     const text = fc.array(fc.constantFrom('a', 'b', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '.'), { maxLength: 40 }).map((parts) => parts.join(''));
     fc.assert(

@@ -7,9 +7,9 @@ import { stripComments } from './comments.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { markdown } from './markdown/index.ts';
 import { sanitizeNoteHtml } from './sanitize.ts';
-import { RESERVED } from './markdown/env.ts';
+import { withoutSlotCharacters } from './markdown/env.ts';
 import { localNoteLink } from './markdown/localLinks.ts';
-import { displayText, findWikilinks, isAttachment, replaceWikilinks, type Wikilink } from './wikilinks.ts';
+import { displayText, findWikilinks, isAttachment, replaceWikilinksInExcerpt, type Wikilink } from './wikilinks.ts';
 
 export interface RawLink {
   link: Wikilink;
@@ -48,8 +48,8 @@ export interface ParsedNote {
 const SNIPPET_RADIUS = 90;
 
 export function parseNote(path: string, noteText: string): ParsedNote {
-  // The renderer reserves these private-use characters for link slots; a note cannot forge one.
-  const text = noteText.replace(RESERVED, '\uFFFD');
+  // The renderer reserves these characters for link slots (markdown/env.ts); a note cannot forge one.
+  const text = withoutSlotCharacters(noteText);
   const front = readFrontmatter(text, path);
   const body = stripComments(front.body);
   const tokens = markdown.parse(body, {});
@@ -209,12 +209,18 @@ function closeOf(children: Token[], open: number): number {
 function snippetAt(content: string, pos: number): string {
   const start = Math.max(0, pos - SNIPPET_RADIUS);
   const end = Math.min(content.length, pos + SNIPPET_RADIUS * 2);
-  let text = replaceWikilinks(content.slice(start, end), displayText);
+  let text = replaceWikilinksInExcerpt(content.slice(start, end), displayText);
   if (text.includes('](')) text = text.replace(/!?\[([^\]]{0,500})\]\([^)]{0,2000}\)/g, '$1'); // [label](url) -> label
   if (text.includes('<')) text = text.replace(/<[^>]{0,200}>/g, ' ');
-  text = collapseWhitespace(text.replace(/[*_`>#]+/g, '')).trim();
+  // Emphasis, code, quote and heading marks.
+  text = text.replace(/[*`>#]+/g, '');
+  if (text.includes('_')) text = text.replace(/_+/g, (run: string, at: number) => (isWordCharacter(text[at - 1]) && isWordCharacter(text[at + run.length]) ? run : ''));
+  text = collapseWhitespace(text).trim();
   return `${start > 0 ? '…' : ''}${text}${end < content.length ? '…' : ''}`;
 }
+
+/** For underscores: emphasis marks, except inside a word (`scaling_laws`), where they are part of it. */
+const isWordCharacter = (character: string | undefined): boolean => character !== undefined && /[\p{L}\p{N}]/u.test(character);
 
 /** `text.replace(/\s+/g, ' ')`, touching only runs that are not already one space (most are). */
 export const collapseWhitespace = (text: string): string => text.replace(/\s{2,}|[^\S ]/g, ' ');

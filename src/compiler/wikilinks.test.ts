@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  displayText, findWikilinks, isAttachment, matchWikilinkAt, parseWikilinkInner, replaceWikilinks, type Wikilink,
+  displayText, findWikilinks, isAttachment, matchWikilinkAt, parseWikilinkInner, replaceWikilinks, replaceWikilinksInExcerpt, type Wikilink,
 } from './wikilinks.ts';
 
 const link = (target: string, extra: Partial<Wikilink> = {}): Wikilink => ({ target, embed: false, external: false, ...extra });
@@ -84,6 +84,13 @@ describe('replaceWikilinks', () => {
   it('replaces each link and leaves look-alikes alone', () => {
     expect(replaceWikilinks('a [[t#H]] b ![[x|X]] c [[ ]] d [[t\\|L]]', displayText)).toBe('a t › H b X c [[ ]] d L');
     expect(replaceWikilinks('no links', () => 'never')).toBe('no links');
+  });
+
+  it('in an excerpt, also replaces a link cut off at either end by what a reader sees of it', () => {
+    expect(replaceWikilinksInExcerpt('ment learning]] and [[a|A]] then [[Other no', displayText)).toBe('ment learning and A then Other no');
+    expect(replaceWikilinksInExcerpt('long target|its label]] and ![[emb', displayText)).toBe('its label and emb');
+    expect(replaceWikilinksInExcerpt('x [b] ]] y', displayText)).toBe('x [b] ]] y'); // not a cut link: a bracket before it
+    expect(replaceWikilinksInExcerpt('a [[ ', displayText)).toBe('a [[ '); // names nothing
   });
 });
 

@@ -91,6 +91,31 @@ export function replaceWikilinks(text: string, replace: (link: Wikilink) => stri
   });
 }
 
+/**
+ * replaceWikilinks for an excerpt cut out of longer text: a link cut off at either end is replaced by what a
+ * reader would see of it too (`ment learning]] and` -> `ment learning and`; `see [[Other no` -> `see Other no`).
+ */
+export function replaceWikilinksInExcerpt(text: string, replace: (link: Wikilink) => string): string {
+  let result = replaceWikilinks(text, replace);
+  const shown = (inner: string, embed: boolean, whole: string) => {
+    const link = parseWikilinkInner(inner, embed);
+    return link ? replace(link) : whole;
+  };
+  // Searched for only where a cut link can be: `]]` with no bracket before it, `[[` with no `]]` after it.
+  const close = result.indexOf(']]');
+  if (close > 0 && !/[[\]\n]/.test(result.slice(0, close)) && close <= MAX_INNER) {
+    result = shown(result.slice(0, close), false, result.slice(0, close + 2)) + result.slice(close + 2);
+  }
+  const open = result.lastIndexOf('[[');
+  const inner = open === -1 ? '' : result.slice(open + 2);
+  if (inner.length > 0 && inner.length <= MAX_INNER && !/[[\]\n]/.test(inner)) {
+    const embed = result[open - 1] === '!';
+    result = result.slice(0, embed ? open - 1 : open) + shown(inner, embed, result.slice(embed ? open - 1 : open));
+  }
+  return result;
+}
+const MAX_INNER = 2000;
+
 /** What a reader sees for a link without a label: `t`, `t › Heading`, or `Heading`. */
 export function displayText(link: Wikilink): string {
   if (link.label) return link.label;
