@@ -15,13 +15,16 @@ export interface Wikilink {
   external: boolean;
 }
 
+/** The longest inside a link may have: longer runs between `[[` and `]]` are text, so no scan goes far. */
+const MAX_INNER = 2000;
+
 /**
- * `(!?)`            group 1: embed marker
- * `\[\[`            opening brackets
- * `([^\[\]\n]+?)`   group 2: the inside; no brackets or newlines, so a scan never crosses another link
- * `\]\]`            closing brackets
+ * `(!?)`                    group 1: embed marker
+ * `\[\[`                    opening brackets
+ * `([^\[\]\n]{1,MAX_INNER}?)` group 2: the inside; no brackets or newlines, so a scan never crosses another link
+ * `\]\]`                    closing brackets
  */
-const WIKILINK_SOURCE = String.raw`(!?)\[\[([^\[\]\n]{1,2000}?)\]\]`;
+const WIKILINK_SOURCE = String.raw`(!?)\[\[([^\[\]\n]{1,${MAX_INNER}}?)\]\]`;
 const WIKILINK_GLOBAL = new RegExp(WIKILINK_SOURCE, 'g');
 const WIKILINK_STICKY = new RegExp(WIKILINK_SOURCE, 'y');
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -114,7 +117,6 @@ export function replaceWikilinksInExcerpt(text: string, replace: (link: Wikilink
   }
   return result;
 }
-const MAX_INNER = 2000;
 
 /** What a reader sees for a link without a label: `t`, `t › Heading`, or `Heading`. */
 export function displayText(link: Wikilink): string {
