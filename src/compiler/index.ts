@@ -3,13 +3,13 @@
 import path from 'node:path';
 import type { Diagnostic, Graph, NotePage } from '../shared/schema.ts';
 import { sortDiagnostics } from './diagnostics.ts';
-import { assignNoteIds } from '../shared/noteId.ts';
 import { assembleGraph } from './assemble.ts';
 import { makePageFilesEarly, type EarlyPageFiles } from './createFiles.ts';
 import { pageFilePath, pageWriter } from './emit.ts';
+import { assignNoteIdsWith, baseIdsAhead } from './idsAhead.ts';
 import { layoutGraph, layoutInWorker, type Position } from './layout.ts';
 import type { ParsedNote } from './parse.ts';
-import { PARALLEL_FROM, readNotes, readNotesCached, type ParseCache } from './parallel.ts';
+import { PARALLEL_FROM, readNotes, readNotesCached, startParseWorkers, type ParseCache, type WorkerPool } from './parallel.ts';
 import { prepareWorkers, startWorker } from './workers.ts';
 import { makePages } from './pages.ts';
 import { resolveVault } from './resolve.ts';
@@ -45,19 +45,26 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
     if (options.timings) options.timings[name] = Math.round(now - lap);
     lap = now;
   };
-  // The worker code is bundled in esbuild's own process, alongside the scan (once per process).
+  // The worker code is read from its cache (or bundled in esbuild's own process) alongside the scan.
   void prepareWorkers().catch(() => undefined);
-  const scanned = await scanVault(vaultDir);
+  // A big vault's parse workers boot while the scan goes on (not for a rebuild: most of its notes are parsed).
+  let parseWorkers: WorkerPool | undefined;
+  const startWorkersOnceBig = (found: number) => {
+    if (found >= PARALLEL_FROM && !options.parseCache?.size) parseWorkers ??= startParseWorkers();
+  };
+  const scanned = await scanVault(vaultDir, startWorkersOnceBig);
   stage('scan');
   const diagnostics: Diagnostic[] = [...scanned.diagnostics];
   const total = scanned.files.length;
-  const parsed = await readVault(scanned.files, diagnostics, (done) => options.onProgress?.(done, total, 'parse'), options.parseCache);
+  const baseIds = baseIdsAhead(scanned.files.map((file) => file.path)); // while the workers parse
+  const onProgress = (done: number) => options.onProgress?.(done, total, 'parse');
+  const parsed = await readVault(scanned.files, diagnostics, onProgress, options.parseCache, parseWorkers);
   stage('read+parse+render');
   // The layout's worker boots on its own thread while this one resolves links (startWorker resolves once the
   // thread is created, not once it is ready); the layout is posted to it before the pages are written.
   const layoutWorker = total >= PARALLEL_FROM ? await startWorker().catch(() => undefined) : undefined;
   const outDir = options.writePagesTo;
-  const noteIds = assignNoteIds(parsed.map((note) => note.path));
+  const noteIds = assignNoteIdsWith(parsed.map((note) => note.path), await baseIds);
   let early: EarlyPageFiles | undefined;
   const writePage = outDir === undefined ? undefined : await pageWriter(outDir, (id) => early?.madeEmpty(id) === true);
   if (outDir !== undefined && layoutWorker) {
@@ -99,9 +106,9 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
  * Its own function so that nothing in compileVault's frame keeps the read results (with every note's HTML)
  * alive once resolve has copied what it needs: that alone held ~120 MB at 10k notes.
  */
-async function readVault(files: readonly NoteFile[], diagnostics: Diagnostic[], onProgress: (done: number) => void, cache?: ParseCache): Promise<ParsedNote[]> {
+async function readVault(files: readonly NoteFile[], diagnostics: Diagnostic[], onProgress: (done: number) => void, cache?: ParseCache, pool?: WorkerPool): Promise<ParsedNote[]> {
   const parsed: ParsedNote[] = [];
-  for (const result of await (cache ? readNotesCached(files, cache, onProgress) : readNotes(files, onProgress))) {
+  for (const result of await (cache ? readNotesCached(files, cache, onProgress, pool) : readNotes(files, onProgress, pool))) {
     diagnostics.push(...result.diagnostics);
     if (result.note) parsed.push(result.note);
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_VAULT } from './__fixtures__/fixtureVault.ts';
 import { compileVault } from './index.ts';
-import { readInWorkers, type ParseCache } from './parallel.ts';
+import { readInWorkers, startPool, type ParseCache } from './parallel.ts';
 import { readNote } from './readNote.ts';
 import { scanVault } from './scan.ts';
 import { layoutInWorker } from './layout.ts';
@@ -16,7 +16,7 @@ describe('compile workers', () => {
   it('read and parse every fixture note exactly as this thread does, in the same order', async () => {
     const { files } = await scanVault(FIXTURE_VAULT);
     const progress: number[] = [];
-    const inWorkers = await readInWorkers(files, 2, (done) => progress.push(done));
+    const inWorkers = await readInWorkers(files, startPool(2), (done) => progress.push(done));
     // Workers hand HTML back as UTF-8 bytes (off the JS heap, moved without a copy); the text must be the same.
     for (const { note } of inWorkers) {
       if (!note) continue;
@@ -43,7 +43,19 @@ describe('compile workers', () => {
       };
     };
     const fourBatches = Array.from({ length: 8 }, () => files).flat(); // 100 notes a batch
-    await expect(readInWorkers(fourBatches, 2, undefined, failing)).rejects.toThrow('exited');
+    await expect(readInWorkers(fourBatches, startPool(2, failing))).rejects.toThrow('exited');
+  });
+
+  it('are started all or none: when one cannot start, the ones that did are stopped', async () => {
+    const stopped: number[] = [];
+    let started = 0;
+    const start = async (): Promise<CompileWorker> => {
+      const n = started++;
+      if (n === 1) throw new Error('no worker here');
+      return { run: () => Promise.reject(new Error('unused')), stop: () => void stopped.push(n) };
+    };
+    await expect(startPool(3, start)).rejects.toThrow('no worker here');
+    expect(stopped.sort()).toEqual([0, 2]);
   });
 
   it('lay out a graph exactly as this thread does', async () => {

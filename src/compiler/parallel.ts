@@ -20,7 +20,7 @@ const cacheKey = (file: NoteFile) => `${file.path}\0${file.absolutePath}`;
 const stampOf = (file: NoteFile) => (file.modified === undefined ? undefined : `${file.size}:${file.modified}`);
 
 /** readNotes, reusing `cache` where it can; afterwards the cache holds exactly these files. */
-export async function readNotesCached(files: readonly NoteFile[], cache: ParseCache, onProgress?: (done: number, total: number) => void): Promise<ReadResult[]> {
+export async function readNotesCached(files: readonly NoteFile[], cache: ParseCache, onProgress?: (done: number, total: number) => void, pool?: WorkerPool): Promise<ReadResult[]> {
   const results: ReadResult[] = new Array(files.length);
   const missing: number[] = [];
   files.forEach((file, i) => {
@@ -29,7 +29,7 @@ export async function readNotesCached(files: readonly NoteFile[], cache: ParseCa
     if (hit && stamp !== undefined && hit.stamp === stamp) results[i] = hit.result;
     else missing.push(i);
   });
-  const fresh = await readNotes(missing.map((i) => files[i]!), onProgress);
+  const fresh = await readNotes(missing.map((i) => files[i]!), onProgress, pool);
   missing.forEach((i, k) => (results[i] = fresh[k]!));
   cache.clear();
   files.forEach((file, i) => {
@@ -39,15 +39,39 @@ export async function readNotesCached(files: readonly NoteFile[], cache: ParseCa
   return results;
 }
 
-export async function readNotes(files: readonly NoteFile[], onProgress?: (done: number, total: number) => void): Promise<ReadResult[]> {
-  const workers = Math.min(availableParallelism(), 8);
-  if (files.length >= PARALLEL_FROM && workers > 1) {
+/** Compile workers being started; all of them, or none (a failed start stops the ones that did start). */
+export type WorkerPool = Promise<CompileWorker[]>;
+
+const PARSE_WORKERS = Math.min(availableParallelism(), 8);
+
+/** The workers that read and parse a big vault; undefined on a single core. Started ahead, they boot while the scan runs. */
+export function startParseWorkers(): WorkerPool | undefined {
+  return PARSE_WORKERS > 1 ? startPool(PARSE_WORKERS) : undefined;
+}
+
+export function startPool(count: number, start: () => Promise<CompileWorker> = startWorker): WorkerPool {
+  const pool = Promise.allSettled(Array.from({ length: count }, start)).then((settled) => {
+    const failed = settled.find((result) => result.status === 'rejected');
+    const started = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    if (!failed) return started;
+    for (const worker of started) worker.stop(); // a live worker would keep the process running
+    throw failed.reason;
+  });
+  pool.catch(() => undefined); // reported to whoever reads with it
+  return pool;
+}
+
+/** `pool`: parse workers started ahead (startParseWorkers); stopped here whether they are needed or not. */
+export async function readNotes(files: readonly NoteFile[], onProgress?: (done: number, total: number) => void, pool?: WorkerPool): Promise<ReadResult[]> {
+  if (files.length >= PARALLEL_FROM && (pool ??= startParseWorkers())) {
     try {
-      return await readInWorkers(files, workers, onProgress);
+      return await readInWorkers(files, pool, onProgress);
     } catch (error) {
       if (process.env.ATLAS_DEBUG) console.error('workers failed:', error);
       // A worker could not start here (e.g. the compiler was bundled into another tool): read in this thread.
     }
+  } else if (pool) {
+    void pool.then((workers) => workers.forEach((worker) => worker.stop()), () => undefined);
   }
   const results: ReadResult[] = [];
   files.forEach((file, i) => {
@@ -57,13 +81,8 @@ export async function readNotes(files: readonly NoteFile[], onProgress?: (done: 
   return results;
 }
 
-/** `start`: how a worker is started (tests stand in a failing one). */
-export async function readInWorkers(
-  files: readonly NoteFile[],
-  count: number,
-  onProgress?: (done: number, total: number) => void,
-  start: () => Promise<CompileWorker> = startWorker,
-): Promise<ReadResult[]> {
+/** Reads every file in `pool`'s workers, then stops them. */
+export async function readInWorkers(files: readonly NoteFile[], pool: WorkerPool, onProgress?: (done: number, total: number) => void): Promise<ReadResult[]> {
   const results: ReadResult[] = new Array(files.length);
   // Largest notes first, in batches of similar weight, so no worker is left with the giants at the end.
   const order = files.map((_, i) => i).sort((a, b) => (files[b]!.size ?? 0) - (files[a]!.size ?? 0) || a - b);
@@ -103,11 +122,11 @@ export async function readInWorkers(
       await first;
     }
   };
-  const pool = await Promise.all(Array.from({ length: count }, start));
+  const workers = await pool;
   try {
-    await Promise.all(pool.map(drain));
+    await Promise.all(workers.map(drain));
   } finally {
-    for (const worker of pool) worker.stop();
+    for (const worker of workers) worker.stop();
   }
   return results;
 }

@@ -131,4 +131,17 @@ describe('scanVault edge cases', () => {
     // The note keeps its real folder, even though the link's name sorts first.
     expect(result.files.map((f) => f.path)).toEqual(['real/note.md']);
   });
+
+  it('tells as it goes how many notes it has found, so the workers of a big vault can start before it ends', async () => {
+    const dir = path.join(tmp, 'counting');
+    for (const folder of ['a', 'b', 'c']) {
+      await fs.mkdir(path.join(dir, folder), { recursive: true });
+      for (let i = 0; i < 3; i++) await fs.writeFile(path.join(dir, folder, `n${i}.md`), 'x');
+    }
+    await fs.writeFile(path.join(dir, 'top.md'), 'x');
+    const counts: number[] = [];
+    const result = await scanVault(dir, (count) => counts.push(count));
+    expect(counts).toEqual([3, 6, 9, 10]); // after each folder, before its notes are looked at one by one
+    expect(result.files).toHaveLength(10);
+  });
 });

@@ -28,7 +28,8 @@ const MAX_NOTE_BYTES = 20 * 1024 * 1024;
 
 export class VaultUnreadableError extends Error {}
 
-export async function scanVault(vaultDir: string): Promise<ScanResult> {
+/** `onFound(count)`: called as notes are found, with how many so far (a big vault's workers can start early). */
+export async function scanVault(vaultDir: string, onFound?: (count: number) => void): Promise<ScanResult> {
   let root: string;
   try {
     root = await fs.realpath(vaultDir);
@@ -40,11 +41,11 @@ export async function scanVault(vaultDir: string): Promise<ScanResult> {
   const visitedDirs = new Set<string>([root]);
   // Symlinked folders are walked after the real tree, so a note is listed under its real folder, not a link's.
   const linkedDirs: LinkedDir[] = [];
-  await walk(root, '', root, visitedDirs, result, linkedDirs);
+  await walk(root, '', root, visitedDirs, result, linkedDirs, onFound);
   for (let linked = linkedDirs.shift(); linked; linked = linkedDirs.shift()) {
     if (visitedDirs.has(linked.realPath)) continue; // a symlink loop, or a folder already seen
     visitedDirs.add(linked.realPath);
-    await walk(root, linked.relPath, linked.realPath, visitedDirs, result, linkedDirs);
+    await walk(root, linked.relPath, linked.realPath, visitedDirs, result, linkedDirs, onFound);
   }
   result.files.sort((a, b) => compareStrings(a.path, b.path));
   return result;
@@ -56,7 +57,7 @@ interface LinkedDir {
 }
 
 async function walk(
-  root: string, relDir: string, absDir: string, visited: Set<string>, out: ScanResult, linkedDirs: LinkedDir[],
+  root: string, relDir: string, absDir: string, visited: Set<string>, out: ScanResult, linkedDirs: LinkedDir[], onFound?: (count: number) => void,
 ): Promise<void> {
   let entries: import('node:fs').Dirent[];
   try {
@@ -106,7 +107,7 @@ async function walk(
       }
       if (visited.has(realPath)) continue;
       visited.add(realPath);
-      await walk(root, relPath, realPath, visited, out, linkedDirs);
+      await walk(root, relPath, realPath, visited, out, linkedDirs, onFound);
     } else if (kind === 'other') {
       if (/\.md$/i.test(name)) out.diagnostics.push(warning('not-a-file', relPath, 'Not a regular file (FIFO, socket or device); not read.'));
       else out.skippedFiles++;
@@ -116,6 +117,7 @@ async function walk(
       out.skippedFiles++;
     }
   }
+  onFound?.(out.files.length + notes.length);
   // Synchronous on purpose: an awaited stat per note costs a thread-pool round trip each (0.6 s for 10k notes,
   // 0.35 s all at once), statSync 0.1 s.
   notes.forEach((note) => {

@@ -1,29 +1,40 @@
-// Worker threads for the compiler. Each runs one esbuild bundle of workerMain.ts, made once per process:
-// starting a worker through tsx's module loader cost about 0.8 s of CPU, a bundled one about 0.15 s.
+// Worker threads for the compiler. Each runs one esbuild bundle of workerMain.ts, made once and cached on disk
+// (workerBundle.ts): starting a worker through tsx's module loader cost about 0.8 s of CPU, a bundled one 0.15 s.
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { cachedBundle, type BundleResult } from './workerBundle.ts';
 import type { WorkerRequest, WorkerReply } from './workerMain.ts';
 
 let bundle: Promise<string> | undefined;
 
-/** Starts bundling (in esbuild's own process) so the code is ready when the first worker is wanted. */
+const ENTRY = fileURLToPath(new URL('./workerMain.ts', import.meta.url));
+/** Beside the project's other tools' caches; gone with node_modules. */
+const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/topic-atlas', import.meta.url));
+
+/** Reads the cached bundle, or starts bundling (in esbuild's own process), so the code is ready when a worker is wanted. */
 export function prepareWorkers(): Promise<string> {
-  bundle ??= (async () => {
-    const { build } = await import('esbuild');
-    const result = await build({
-      entryPoints: [fileURLToPath(new URL('./workerMain.ts', import.meta.url))],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      write: false,
-      logLevel: 'silent',
-    });
-    return result.outputFiles[0]!.text;
-  })();
+  bundle ??= cachedBundle(ENTRY, process.env.ATLAS_NO_BUNDLE_CACHE ? undefined : CACHE_DIR, bundleWithEsbuild);
   // A failed bundle is reported to whoever asks for a worker; nobody else needs to hear about it.
   bundle.catch(() => undefined);
   return bundle;
+}
+
+async function bundleWithEsbuild(entry: string): Promise<BundleResult> {
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    absWorkingDir: path.dirname(entry),
+  });
+  const inputs = Object.keys(result.metafile.inputs).map((file) => path.resolve(path.dirname(entry), file));
+  return { code: result.outputFiles[0]!.text, inputs };
 }
 
 /**

@@ -72,11 +72,14 @@ export function baseIdFromPath(notePath: string): string {
 /**
  * Ids for every note path. Paths are taken in sorted order, so the same vault always gets the same ids;
  * a collision (e.g. `acquiredFM.md` and `acquiredfm.md`) gets `~2`, `~3`, never an overwrite.
+ * `baseIdOf`: baseIdFromPath, or a lookup of base ids worked out ahead.
  */
-export function assignNoteIds(paths: readonly string[], taken: Set<string> = new Set()): Map<string, NoteId> {
+export function assignNoteIds(
+  paths: readonly string[], taken: Set<string> = new Set(), baseIdOf: (notePath: string) => string = baseIdFromPath,
+): Map<string, NoteId> {
   const ids = new Map<string, NoteId>();
   for (const notePath of [...paths].sort(compareStrings)) {
-    ids.set(notePath, claimId(baseIdFromPath(notePath), taken));
+    ids.set(notePath, claimId(baseIdOf(notePath), taken));
   }
   return ids;
 }
