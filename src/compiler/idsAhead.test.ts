@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assignNoteIds } from '../shared/noteId.ts';
-import { assignNoteIdsWith, baseIdsAhead } from './idsAhead.ts';
+import { assignNoteIdsWith, noteIdsAhead, noteIdsFor } from './idsAhead.ts';
 
 describe('note ids worked out while the workers parse', () => {
   // Names that collide once slugged (case, accents, punctuation), so the `~2` suffixes are exercised.
@@ -11,9 +11,10 @@ describe('note ids worked out while the workers parse', () => {
   it('are the ids assignNoteIds gives, also when some scanned files yield no note', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(notePath, { maxLength: 30 }), fc.array(fc.boolean(), { maxLength: 30 }), async (scanned, kept) => {
-        const bases = await baseIdsAhead(scanned);
+        const ahead = await noteIdsAhead(scanned);
+        expect(ahead.ids).toEqual(assignNoteIds(scanned));
         const parsed = scanned.filter((_, i) => kept[i] ?? true); // unreadable files drop out after the scan
-        expect(assignNoteIdsWith(parsed, bases)).toEqual(assignNoteIds(parsed));
+        expect(noteIdsFor(parsed, ahead)).toEqual(assignNoteIds(parsed));
       }),
       { numRuns: 150 },
     );
@@ -21,9 +22,9 @@ describe('note ids worked out while the workers parse', () => {
 
   it('work out every path, a slice at a time, and fall back to working one out if it was not scanned', async () => {
     const scanned = Array.from({ length: 1_234 }, (_, i) => `folder ${i % 7}/Note ${i}.md`);
-    const bases = await baseIdsAhead(scanned);
+    const { bases, ids } = await noteIdsAhead(scanned);
     expect(bases.size).toBe(scanned.length);
-    expect(bases.get('folder 3/Note 10.md')).toBe('folder-3.note-10');
+    expect(ids.get('folder 3/Note 10.md')).toBe('folder-3.note-10');
     expect([...assignNoteIdsWith(['Unscanned.md', 'folder 3/Note 10.md'], bases)]).toEqual([
       ['Unscanned.md', 'unscanned'],
       ['folder 3/Note 10.md', 'folder-3.note-10'],

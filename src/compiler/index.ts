@@ -6,7 +6,7 @@ import { sortDiagnostics } from './diagnostics.ts';
 import { assembleGraph } from './assemble.ts';
 import { makePageFilesEarly, type EarlyPageFiles } from './createFiles.ts';
 import { pageFilePath, pageWriter } from './emit.ts';
-import { assignNoteIdsWith, baseIdsAhead } from './idsAhead.ts';
+import { noteIdsAhead, noteIdsFor } from './idsAhead.ts';
 import { layoutGraph, layoutInWorker, type Position } from './layout.ts';
 import type { ParsedNote } from './parse.ts';
 import { PARALLEL_FROM, readNotes, readNotesCached, startParseWorkers, type ParseCache, type WorkerPool } from './parallel.ts';
@@ -56,7 +56,7 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   stage('scan');
   const diagnostics: Diagnostic[] = [...scanned.diagnostics];
   const total = scanned.files.length;
-  const baseIds = baseIdsAhead(scanned.files.map((file) => file.path)); // while the workers parse
+  const idsAhead = noteIdsAhead(scanned.files.map((file) => file.path)); // while the workers parse
   const onProgress = (done: number) => options.onProgress?.(done, total, 'parse');
   const parsed = await readVault(scanned.files, diagnostics, onProgress, options.parseCache, parseWorkers);
   stage('read+parse+render');
@@ -64,7 +64,7 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   // thread is created, not once it is ready); the layout is posted to it before the pages are written.
   const layoutWorker = total >= PARALLEL_FROM ? await startWorker().catch(() => undefined) : undefined;
   const outDir = options.writePagesTo;
-  const noteIds = assignNoteIdsWith(parsed.map((note) => note.path), await baseIds);
+  const noteIds = noteIdsFor(parsed.map((note) => note.path), await idsAhead);
   let early: EarlyPageFiles | undefined;
   const writePage = outDir === undefined ? undefined : await pageWriter(outDir, (id) => early?.madeEmpty(id) === true);
   if (outDir !== undefined && layoutWorker) {
