@@ -112,6 +112,15 @@ describe('compile command', () => {
     expect(existsSync(path.join(tmp, 'out-bad', 'graph.json'))).toBe(false);
   }, 60_000);
 
+  it('exits 1 when --out cannot be written, and says why', async () => {
+    const file = path.join(tmp, 'clean', 'a.md');
+    const run = await compile([path.join(tmp, 'clean'), '--out', path.join(file, 'out')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`Cannot write the output to "${path.join(file, 'out')}"`);
+    expect(run.stderr).toContain('ENOTDIR');
+    expect(run.stderr).not.toContain('    at '); // a message, not a stack trace
+  }, 60_000);
+
   it.each([
     ['no folder', []],
     ['an unknown option', ['notes', '--bogus']],

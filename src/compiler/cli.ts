@@ -23,7 +23,8 @@ and node_modules. Links that resolve nowhere become ghost nodes; nothing is drop
 Warnings are grouped by kind, with file and line. The last line is a summary:
 notes, links, unresolved links, ghosts, warnings and seconds.
 
-Exit codes: 0 success; 1 the notes folder cannot be read; 2 --strict and warnings; 64 bad usage.`;
+Exit codes: 0 success; 1 the notes folder cannot be read, or --out cannot be written;
+2 --strict and warnings; 64 bad usage.`;
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -62,19 +63,23 @@ async function main(argv: string[]): Promise<number> {
   try {
     // Pages go to disk as they are rendered, so a big vault never holds them all.
     compiled = await compileVault(notesDir, { previousPositions, onProgress: bar?.update, timings, writePagesTo: outDir });
+    bar?.done();
+    const writeStarted = performance.now();
+    await removeStalePages(outDir, new Set(compiled.graph.nodes.map((node) => node.id)));
+    await writeGraph(outDir, compiled.graph);
+    timings['write graph'] = Math.round(performance.now() - writeStarted);
   } catch (error) {
     bar?.done();
     if (error instanceof VaultUnreadableError) {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
+    if (isFileSystemError(error)) {
+      process.stderr.write(`Cannot write the output to "${outDir}": ${error.message}\n`);
+      return 1;
+    }
     throw error;
   }
-  bar?.done();
-  const writeStarted = performance.now();
-  await removeStalePages(outDir, new Set(compiled.graph.nodes.map((node) => node.id)));
-  await writeGraph(outDir, compiled.graph);
-  timings['write graph'] = Math.round(performance.now() - writeStarted);
   if (args.values.timings) process.stderr.write(`timings (ms): ${Object.entries(timings).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
   const seconds = (performance.now() - started) / 1000;
   const { graph } = compiled;
@@ -86,5 +91,9 @@ async function main(argv: string[]): Promise<number> {
   }
   return 0;
 }
+
+/** An error from the file system (it names the call and the path), as opposed to a bug. */
+const isFileSystemError = (error: unknown): error is NodeJS.ErrnoException =>
+  error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 
 process.exitCode = await main(process.argv.slice(2));
