@@ -5,7 +5,6 @@ import { nodeFromTuple } from '../shared/graphFormat.ts';
 import { GraphFileSchema, toGraphFile, type Graph, type NotePage } from '../shared/schema.ts';
 import { isNoteId } from '../shared/noteId.ts';
 import type { CompiledVault } from './index.ts';
-import type { PageFileWrite } from './pageWrites.ts';
 
 /**
  * graph.json in ASCII: other characters as \u escapes. A browser decodes an all-ASCII body on its fast path and
@@ -48,13 +47,9 @@ function notesFolder(outDir: string): string {
  * `madeEmpty(id)`: the page's file was made empty in this build (createFiles.ts), so it is filled without
  * truncating it first (10,000 truncations of empty files cost this disk 0.3 s).
  */
-export async function pageWriter(
-  outDir: string,
-  madeEmpty: (id: string) => boolean = () => false,
-  writeFile: (write: PageFileWrite) => void = ({ file, text, flag }) => writeFileSync(file, text, { flag }),
-): Promise<(page: NotePage) => void> {
+export async function pageWriter(outDir: string, madeEmpty: (id: string) => boolean = () => false): Promise<(page: NotePage) => void> {
   await fs.mkdir(path.join(outDir, 'notes'), { recursive: true });
-  return (page) => writeFile({ file: pageFilePath(outDir, page.id), text: serializePage(page), flag: madeEmpty(page.id) ? 'r+' : 'w' });
+  return (page) => writeFileSync(pageFilePath(outDir, page.id), serializePage(page), { flag: madeEmpty(page.id) ? 'r+' : 'w' });
 }
 
 /** Removes pages of notes that are gone; only files that look like our pages, never folders or anything else. */

@@ -12,7 +12,6 @@ import type { ParsedNote } from './parse.ts';
 import { PARALLEL_FROM, readNotes, readNotesCached, startParseWorkers, type ParseCache, type WorkerPool } from './parallel.ts';
 import { prepareWorkers, startWorker } from './workers.ts';
 import { makePages } from './pages.ts';
-import { sharePageWrites } from './pageWrites.ts';
 import { resolveVault } from './resolve.ts';
 import { scanVault, type NoteFile } from './scan.ts';
 
@@ -66,22 +65,16 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   const layoutWorker = total >= PARALLEL_FROM ? await startWorker().catch(() => undefined) : undefined;
   const outDir = options.writePagesTo;
   const noteIds = noteIdsFor(parsed.map((note) => note.path), await idsAhead);
-  // A second worker shares the page writes (it boots while this thread resolves).
-  const writesWorker = outDir !== undefined && layoutWorker ? await startWorker().catch(() => undefined) : undefined;
-  const sharedWrites = writesWorker ? sharePageWrites(writesWorker) : undefined;
   let early: EarlyPageFiles | undefined;
-  let writePage: ((page: NotePage) => void) | undefined;
+  const writePage = outDir === undefined ? undefined : await pageWriter(outDir, (id) => early?.madeEmpty(id) === true);
+  if (outDir !== undefined && layoutWorker) {
+    early = makePageFilesEarly(layoutWorker, [...noteIds.values()].map((id) => ({ id, file: pageFilePath(outDir, id) })));
+  }
   let resolved;
   try {
-    if (outDir !== undefined) writePage = await pageWriter(outDir, (id) => early?.madeEmpty(id) === true, sharedWrites?.write);
-    if (outDir !== undefined && layoutWorker) {
-      early = makePageFilesEarly(layoutWorker, [...noteIds.values()].map((id) => ({ id, file: pageFilePath(outDir, id) })));
-    }
     resolved = resolveVault(parsed, noteIds);
   } catch (error) {
-    // Live workers would keep the process running.
-    layoutWorker?.stop();
-    writesWorker?.stop();
+    layoutWorker?.stop(); // a live worker would keep the process running
     throw error;
   }
   parsed.length = 0; // resolve made its own copies
@@ -97,12 +90,7 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
     total >= PARALLEL_FROM ? layoutInWorker(layoutInput, layoutWorker).catch(() => layoutGraph(layoutInput)) : undefined;
 
   const pages: NotePage[] = [];
-  try {
-    makePages(resolved, writePage ?? ((page) => void pages.push(page)), diagnostics, (done) => options.onProgress?.(done, total, 'render'));
-    await sharedWrites?.finish();
-  } finally {
-    writesWorker?.stop();
-  }
+  makePages(resolved, writePage ?? ((page) => void pages.push(page)), diagnostics, (done) => options.onProgress?.(done, total, 'render'));
   stage('pages');
   // Small vaults lay out here, after their pages: a worker would cost more than the layout.
   const positions = laying ? await laying : layoutGraph(layoutInput);

@@ -3,7 +3,6 @@
 import { parentPort } from 'node:worker_threads';
 import { layoutPairs, type PairsLayoutInput, type Position } from '../shared/forceLayout.ts';
 import { createMissingFiles } from './createFiles.ts';
-import { writePageFiles, type PageFileWrite } from './pageWrites.ts';
 import { readNote, type ReadResult } from './readNote.ts';
 import type { NoteFile } from './scan.ts';
 
@@ -11,9 +10,7 @@ export type WorkerRequest =
   | { kind: 'read'; files: NoteFile[] }
   /** Stops early once `enough[0]` is set (the layout is wanted); marks each file it made in `made`. */
   | { kind: 'create-files'; paths: string[]; enough: Int32Array; made: Uint8Array }
-  | { kind: 'layout'; input: PairsLayoutInput }
-  /** Writes each page file, then adds one to `written[0]`. */
-  | { kind: 'write-pages'; pages: PageFileWrite[]; written: Int32Array };
+  | { kind: 'layout'; input: PairsLayoutInput };
 export type WorkerReply = ReadResult[] | number | Map<string, Position>;
 
 const utf8 = new TextEncoder();
@@ -21,10 +18,6 @@ const utf8 = new TextEncoder();
 parentPort?.on('message', (request: WorkerRequest) => {
   if (request.kind === 'layout') {
     parentPort!.postMessage(layoutPairs(request.input));
-    return;
-  }
-  if (request.kind === 'write-pages') {
-    parentPort!.postMessage(writePageFiles(request.pages, request.written));
     return;
   }
   if (request.kind === 'create-files') {
