@@ -66,12 +66,13 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   const outDir = options.writePagesTo;
   const noteIds = noteIdsFor(parsed.map((note) => note.path), await idsAhead);
   let early: EarlyPageFiles | undefined;
-  const writePage = outDir === undefined ? undefined : await pageWriter(outDir, (id) => early?.madeEmpty(id) === true);
-  if (outDir !== undefined && layoutWorker) {
-    early = makePageFilesEarly(layoutWorker, [...noteIds.values()].map((id) => ({ id, file: pageFilePath(outDir, id) })));
-  }
+  let writePage: ((page: NotePage) => void) | undefined;
   let resolved;
   try {
+    if (outDir !== undefined) writePage = await pageWriter(outDir, (id) => early?.madeEmpty(id) === true);
+    if (outDir !== undefined && layoutWorker) {
+      early = makePageFilesEarly(layoutWorker, [...noteIds.values()].map((id) => ({ id, file: pageFilePath(outDir, id) })));
+    }
     resolved = resolveVault(parsed, noteIds);
   } catch (error) {
     layoutWorker?.stop(); // a live worker would keep the process running
