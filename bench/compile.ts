@@ -19,6 +19,18 @@ const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const VAULTS_DIR = path.join(BENCH_DIR, '.vaults');
 const OUT_DIR = path.join(BENCH_DIR, '.out');
 const RESULTS_FILE = path.join(OUT_DIR, 'compile-results.json');
+/** Each run writes its pages to a folder of its own here; all are deleted when the bench ends. */
+const RUNS_OUT_DIR = path.join(OUT_DIR, 'compile-runs');
+const CLEANUP_STAMP = path.join(OUT_DIR, 'compile-runs-deleted.json');
+/**
+ * After files are deleted, this VM's ext4 (no journal) skips their inodes when it makes new files, checking each
+ * one (`recently_deleted` in fs/ext4/ialloc.c): for 60 s, or 360 s while their inode table block is unwritten. In
+ * `perf`, that was 8-14% of a compile's CPU when the last run's 10,000 pages had been deleted just before it; making
+ * 1,000 files took 240-320 ms up to 30 s after deleting 20,000 and 11-19 ms after 45 s. So the runs never delete:
+ * their folders are deleted when the bench ends, then synced (so the 60 s applies), and a bench waits that out
+ * before it measures.
+ */
+const DELETED_INODES_SECONDS = 65;
 const REPO_DIR = path.dirname(BENCH_DIR);
 
 /** What is measured: the working tree as it is, or a clean export of one commit (`--rev`). */
@@ -137,7 +149,7 @@ async function benchSize(target: Target, shape: Shape, notes: number, seed: numb
   const options: GenerateOptions = { shape, notes, seed };
   const vault = await ensureVault(options);
   const stamp = readStamp(vault)!;
-  const out = path.join(OUT_DIR, `compile-${shape}-${label(notes)}`);
+  const outFor = (run: string) => path.join(RUNS_OUT_DIR, `${shape}-${label(notes)}-${run}`);
   const result: SizeResult = {
     key: `${shape}-${notes}-s${seed}@${target.source.commit}${target.source.dirtySrcFiles > 0 ? '+dirty' : ''}`, shape, notes, seed,
     vault: { files: stamp.stats.files, bytes: stamp.stats.bytes, links: stamp.stats.links, ghostLinks: stamp.stats.ghostLinks, variantLinks: stamp.stats.variantLinks },
@@ -148,8 +160,7 @@ async function benchSize(target: Target, shape: Shape, notes: number, seed: numb
     source: target.source,
   };
   for (let r = 1; r <= runs; r++) {
-    rmSync(out, { recursive: true, force: true });
-    const { result: run, wallSeconds, error } = await runChild(target, 'full', vault, out);
+    const { result: run, wallSeconds, error } = await runChild(target, 'full', vault, outFor(String(r)));
     if (!run) {
       result.failures.push(error ?? 'unknown failure');
       log(`${shape} ${label(notes)} run ${r}/${runs}: FAILED ${error}`);
@@ -160,8 +171,7 @@ async function benchSize(target: Target, shape: Shape, notes: number, seed: numb
     log(`${shape} ${label(notes)} run ${r}/${runs}: ${fmt(run.totalSeconds)} s (compile ${fmt(run.compileSeconds)}, emit ${fmt(run.emitSeconds)}, CPU ${fmt(run.cpuSeconds)}), load ${os.loadavg()[0]!.toFixed(1)}, peak RSS ${fmt(run.maxRssMiB, 0)} MiB, process ${fmt(wallSeconds)} s`);
   }
   if (withStages) {
-    rmSync(out, { recursive: true, force: true });
-    const { result: staged, error } = await runChild(target, 'stages', vault, out);
+    const { result: staged, error } = await runChild(target, 'stages', vault, outFor('stages'));
     if (staged) {
       result.stages = staged;
       log(`${shape} ${label(notes)} stages: ${Object.entries(staged.stages ?? {}).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
@@ -170,7 +180,6 @@ async function benchSize(target: Target, shape: Shape, notes: number, seed: numb
       log(`${shape} ${label(notes)} stage run FAILED: ${error}`);
     }
   }
-  rmSync(out, { recursive: true, force: true });
   if (result.runs.length > 0) {
     const total = median(result.runs.map((r) => r.totalSeconds));
     result.median = {
@@ -301,6 +310,26 @@ export function compilerStageTable(results: SizeResult[]): string {
   return rows.join('\n');
 }
 
+function deleteRunOutputs(): void {
+  if (!existsSync(RUNS_OUT_DIR)) return;
+  rmSync(RUNS_OUT_DIR, { recursive: true, force: true });
+  execFileSync('sync');
+  writeFileSync(CLEANUP_STAMP, `${JSON.stringify({ deletedAt: Date.now() })}\n`);
+}
+
+async function waitForDeletedInodes(): Promise<void> {
+  let deletedAt: number;
+  try {
+    deletedAt = (JSON.parse(readFileSync(CLEANUP_STAMP, 'utf8')) as { deletedAt?: number }).deletedAt ?? 0;
+  } catch {
+    return; // never deleted any
+  }
+  const wait = deletedAt + DELETED_INODES_SECONDS * 1000 - Date.now();
+  if (wait <= 0) return;
+  log(`waiting ${fmt(wait / 1000, 0)} s: the last run outputs were deleted ${fmt((Date.now() - deletedAt) / 1000, 0)} s ago (ext4 makes files slowly for a while after)`);
+  await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -330,10 +359,16 @@ async function main(argv: string[]): Promise<number> {
   const target = values.rev ? exportedRevision(values.rev) : workingTree();
   childTimeoutSeconds = Number(values.timeout);
 
+  deleteRunOutputs(); // left by a bench that did not finish
+  await waitForDeletedInodes();
   const results: SizeResult[] = [];
-  for (const notes of sizes) {
-    const runs = values.runs ? Number(values.runs) : notes <= 10_000 ? 3 : 1;
-    results.push(await benchSize(target, shape, notes, seed, runs, !values['no-stages']));
+  try {
+    for (const notes of sizes) {
+      const runs = values.runs ? Number(values.runs) : notes <= 10_000 ? 3 : 1;
+      results.push(await benchSize(target, shape, notes, seed, runs, !values['no-stages']));
+    }
+  } finally {
+    deleteRunOutputs();
   }
 
   const previous = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as { results?: SizeResult[] }).results ?? [] : [];
