@@ -160,6 +160,9 @@ async function benchSize(target: Target, shape: Shape, notes: number, seed: numb
     source: target.source,
   };
   for (let r = 1; r <= runs; r++) {
+    // The last run's pages, still in the page cache, would be written back (and their blocks allocated) by the
+    // kernel during this one, on the same two cores.
+    execFileSync('sync');
     const { result: run, wallSeconds, error } = await runChild(target, 'full', vault, outFor(String(r)));
     if (!run) {
       result.failures.push(error ?? 'unknown failure');
