@@ -113,6 +113,18 @@ describe('parseNote: links', () => {
     expect(snippet).not.toMatch(/\[\[|\]\]/);
   });
 
+  it('starts and ends a cut snippet at whole words, never half of one', () => {
+    const before = 'Alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec';
+    const after = 'romeo sierra tango uniform victor whiskey xray yankee zulu '.repeat(6);
+    const note = parseNote('a.md', `${before} [[Target]] ${after}`);
+    const snippet = note.links[0]!.snippet;
+    const words = new Set(`${before} Target ${after}`.split(' '));
+    const shown = snippet.replace(/^…|…$/g, '').split(' ');
+    expect(snippet.startsWith('…') && snippet.endsWith('…')).toBe(true);
+    for (const word of shown) expect(words.has(word)).toBe(true);
+    expect(snippet).toContain('quebec Target romeo');
+  });
+
   it('collapses whitespace exactly as replacing every run with one space would', () => {
     const text = fc.array(fc.constantFrom('a', 'b', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '.'), { maxLength: 40 }).map((parts) => parts.join(''));
     fc.assert(

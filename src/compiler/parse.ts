@@ -216,6 +216,15 @@ function snippetAt(content: string, pos: number): string {
   text = text.replace(/[*`>#]+/g, '');
   if (text.includes('_')) text = text.replace(/_+/g, (run: string, at: number) => (isWordCharacter(text[at - 1]) && isWordCharacter(text[at + run.length]) ? run : ''));
   text = collapseWhitespace(text).trim();
+  // A word the window cut in two is left out, so a snippet reads "…data keep", not "…ore data keep".
+  if (start > 0 && isWordCharacter(content[start - 1]) && isWordCharacter(content[start])) {
+    const cut = /^[\p{L}\p{N}]{1,40}(?= )/u.exec(text)?.[0];
+    if (cut && content.startsWith(cut, start)) text = text.slice(cut.length + 1);
+  }
+  if (end < content.length && isWordCharacter(content[end - 1]) && isWordCharacter(content[end])) {
+    const cut = /(?<= )[\p{L}\p{N}]{1,40}$/u.exec(text)?.[0];
+    if (cut && content.endsWith(cut, end)) text = text.slice(0, -(cut.length + 1));
+  }
   return `${start > 0 ? '…' : ''}${text}${end < content.length ? '…' : ''}`;
 }
 
