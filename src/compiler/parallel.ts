@@ -49,6 +49,7 @@ export function startParseWorkers(): WorkerPool | undefined {
   return PARSE_WORKERS > 1 ? startPool(PARSE_WORKERS) : undefined;
 }
 
+/** `count` workers; `start`: how one is started (tests stand in a failing one). */
 export function startPool(count: number, start: () => Promise<CompileWorker> = startWorker): WorkerPool {
   const pool = Promise.allSettled(Array.from({ length: count }, start)).then((settled) => {
     const failed = settled.find((result) => result.status === 'rejected');
