@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromGraphFile, GraphFileSchema, NotePageSchema, SCHEMA_VERSION, toGraphFile, type Graph, type NoteId, type NotePage } from '../shared/schema.ts';
 import fc from 'fast-check';
-import { pageFilePath, readPreviousPositions, serializeGraph, serializePage, writeOutput } from './emit.ts';
+import { pageFilesIn, readPreviousPositions, serializeGraph, serializePage, writeOutput } from './emit.ts';
 
 const id = (value: string) => value as NoteId;
 const graph: Graph = {
@@ -38,13 +38,13 @@ describe('serialize', () => {
   });
 });
 
-describe('pageFilePath', () => {
+describe('pageFilesIn', () => {
   it('is <out>/notes/<id>.json, as path.join makes it, for any id and output folder', () => {
     const id = fc.stringMatching(/^[a-z0-9][a-z0-9._~-]{0,40}$/);
     const outDir = fc.constantFrom('out', 'out/', './out', '/tmp/site/', '../site', '/', '', 'a/../b', 'x//y');
     fc.assert(
       fc.property(outDir, fc.array(id, { minLength: 1, maxLength: 5 }), (dir, ids) => {
-        for (const one of ids) expect(pageFilePath(dir, one)).toBe(path.join(dir, 'notes', `${one}.json`));
+        for (const one of ids) expect(pageFilesIn(dir)(one)).toBe(path.join(dir, 'notes', `${one}.json`));
       }),
     );
   });

@@ -5,7 +5,7 @@ import type { Diagnostic, Graph, NotePage } from '../shared/schema.ts';
 import { sortDiagnostics } from './diagnostics.ts';
 import { assembleGraph } from './assemble.ts';
 import { makePageFilesEarly, type EarlyPageFiles } from './createFiles.ts';
-import { pageFilePath, pageWriter } from './emit.ts';
+import { pageFilesIn, pageWriter } from './emit.ts';
 import { noteIdsAhead, noteIdsFor } from './idsAhead.ts';
 import { layoutGraph, layoutInWorker, type Position } from './layout.ts';
 import type { ParsedNote } from './parse.ts';
@@ -71,7 +71,8 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   try {
     if (outDir !== undefined) writePage = await pageWriter(outDir, (id) => early?.madeEmpty(id) === true);
     if (outDir !== undefined && layoutWorker) {
-      early = makePageFilesEarly(layoutWorker, [...noteIds.values()].map((id) => ({ id, file: pageFilePath(outDir, id) })));
+      const pageFile = pageFilesIn(outDir);
+      early = makePageFilesEarly(layoutWorker, [...noteIds.values()].map((id) => ({ id, file: pageFile(id) })));
     }
     resolved = resolveVault(parsed, noteIds);
   } catch (error) {

@@ -228,7 +228,7 @@ function snippetAt(content: string, pos: number): string {
   return `${start > 0 ? '…' : ''}${text}${end < content.length ? '…' : ''}`;
 }
 
-/** For underscores: emphasis marks, except inside a word (`scaling_laws`), where they are part of it. */
+/** A letter or digit: underscores between two are part of a word (`scaling_laws`), and a cut between two splits one. */
 const isWordCharacter = (character: string | undefined): boolean => character !== undefined && /[\p{L}\p{N}]/u.test(character);
 
 /** `text.replace(/\s+/g, ' ')`, touching only runs that are not already one space (most are). */

@@ -27,14 +27,12 @@ const cacheFiles = (entry: string) => {
  * The bundle of `entry`: from `cacheDir` when no input has changed since it was made, else made by `build` and
  * stored there. A cache that cannot be read or written costs a build, never a failure.
  */
-export async function cachedBundle(entry: string, cacheDir: string | undefined, build: (entry: string) => Promise<BundleResult>): Promise<string> {
-  if (cacheDir !== undefined) {
-    const cached = readCached(entry, cacheDir);
-    if (cached !== undefined) return cached;
-  }
+export async function cachedBundle(entry: string, cacheDir: string, build: (entry: string) => Promise<BundleResult>): Promise<string> {
+  const cached = readCached(entry, cacheDir);
+  if (cached !== undefined) return cached;
   const started = Date.now();
   const made = await build(entry);
-  if (cacheDir !== undefined) store(entry, cacheDir, made, started);
+  store(entry, cacheDir, made, started);
   return made.code;
 }
 

@@ -14,7 +14,7 @@ const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/topic-atlas',
 
 /** Reads the cached bundle, or starts bundling (in esbuild's own process), so the code is ready when a worker is wanted. */
 export function prepareWorkers(): Promise<string> {
-  bundle ??= cachedBundle(ENTRY, process.env.ATLAS_NO_BUNDLE_CACHE ? undefined : CACHE_DIR, bundleWithEsbuild);
+  bundle ??= cachedBundle(ENTRY, CACHE_DIR, bundleWithEsbuild);
   // A failed bundle is reported to whoever asks for a worker; nobody else needs to hear about it.
   bundle.catch(() => undefined);
   return bundle;
