@@ -1,6 +1,6 @@
 // Build the output objects (graph + per-note pages) from the resolved vault, rendered HTML and positions.
 import {
-  SCHEMA_VERSION, type Diagnostic, type Graph, type GraphNode, type NoteId, type NotePage,
+  SCHEMA_VERSION, type Diagnostic, type Graph, type GraphEdge, type GraphNode, type NoteId, type NotePage,
 } from '../shared/schema.ts';
 import { compareStrings } from '../shared/noteId.ts';
 import type { Position } from './layout.ts';
@@ -21,11 +21,16 @@ export function assemble(input: AssembleInput): { graph: Graph; pages: NotePage[
 
 /** The graph needs the layout; pages do not, so they can be written while the layout runs. */
 export function assembleGraph({ vaultName, resolved, positions, diagnostics, skippedFiles }: Omit<AssembleInput, 'html'>): Graph {
-  const degreeIn = new Map<string, Set<string>>();
-  const degreeOut = new Map<string, Set<string>>();
-  for (const { source, target } of resolved.edges) {
-    (degreeOut.get(source) ?? degreeOut.set(source, new Set()).get(source)!).add(target);
-    (degreeIn.get(target) ?? degreeIn.set(target, new Set()).get(target)!).add(source);
+  // Degrees count linked notes, not links: a link and an embed between the same two notes count once. Edges come
+  // sorted by source, then target (resolve.ts), so those two are next to each other.
+  const degreeIn = new Map<string, number>();
+  const degreeOut = new Map<string, number>();
+  let previous: GraphEdge | undefined;
+  for (const edge of resolved.edges) {
+    if (previous?.source === edge.source && previous.target === edge.target) continue;
+    degreeOut.set(edge.source, (degreeOut.get(edge.source) ?? 0) + 1);
+    degreeIn.set(edge.target, (degreeIn.get(edge.target) ?? 0) + 1);
+    previous = edge;
   }
   const place = (id: string) => positions.get(id) ?? { x: 0, y: 0, community: 0 };
   const nodes: GraphNode[] = [
@@ -37,8 +42,8 @@ export function assembleGraph({ vaultName, resolved, positions, diagnostics, ski
       tags: note.tags,
       aliases: note.aliases,
       ghost: false,
-      degreeIn: degreeIn.get(note.id)?.size ?? 0,
-      degreeOut: degreeOut.get(note.id)?.size ?? 0,
+      degreeIn: degreeIn.get(note.id) ?? 0,
+      degreeOut: degreeOut.get(note.id) ?? 0,
       meta: note.meta,
       ...place(note.id),
     })),
@@ -50,7 +55,7 @@ export function assembleGraph({ vaultName, resolved, positions, diagnostics, ski
       tags: [],
       aliases: ghost.aliases,
       ghost: true,
-      degreeIn: degreeIn.get(ghost.id)?.size ?? 0,
+      degreeIn: degreeIn.get(ghost.id) ?? 0,
       degreeOut: 0,
       meta: {},
       ...place(ghost.id),

@@ -13,7 +13,18 @@ import type { CompiledVault } from './index.ts';
  */
 export const serializeGraph = (graph: Graph): string => `${asciiJson(JSON.stringify(toGraphFile(graph)))}\n`;
 
-const asciiJson = (json: string): string => json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** A loop, not a regular expression: over the 10k vault's 3.3 MB it took 5-10 ms where the replace took 21-41 ms. */
+function asciiJson(json: string): string {
+  let ascii = '';
+  let from = 0;
+  for (let i = 0; i < json.length; i++) {
+    const code = json.charCodeAt(i);
+    if (code < 0x80) continue;
+    ascii += `${json.slice(from, i)}\\u${code.toString(16).padStart(4, '0')}`;
+    from = i + 1;
+  }
+  return from === 0 ? json : ascii + json.slice(from);
+}
 
 export const serializePage = (page: NotePage): string => `${JSON.stringify(page)}\n`;
 
@@ -47,7 +58,16 @@ export function pageFilesIn(outDir: string): (id: string) => string {
 export async function pageWriter(outDir: string, madeEmpty: (id: string) => boolean = () => false): Promise<(page: NotePage) => void> {
   await fs.mkdir(path.join(outDir, 'notes'), { recursive: true });
   const pageFile = pageFilesIn(outDir);
-  return (page) => writeFileSync(pageFile(page.id), serializePage(page), { flag: madeEmpty(page.id) ? 'r+' : 'w' });
+  let bytes = Buffer.allocUnsafe(1 << 20);
+  return (page) => {
+    // serializePage's bytes, encoded into one reused buffer: a new one per page (what writing the string does)
+    // and the newline joined on made 10,000 pages cost 0.1-0.15 s more, with more garbage collection.
+    const json = JSON.stringify(page);
+    if (bytes.length < json.length * 3 + 1) bytes = Buffer.allocUnsafe(json.length * 3 + 1);
+    const length = bytes.write(json);
+    bytes[length] = 0x0a;
+    writeFileSync(pageFile(page.id), bytes.subarray(0, length + 1), { flag: madeEmpty(page.id) ? 'r+' : 'w' });
+  };
 }
 
 /** Removes pages of notes that are gone; only files that look like our pages, never folders or anything else. */

@@ -20,14 +20,20 @@ export function nodeFromTuple([id, title, path, folder, tags, aliases, ghost, de
  * id, so most steps are small numbers: about half the bytes of plain index pairs (the 25k wiki's edges: 4.0 -> 2.1 MB).
  */
 export function encodeEdges(edges: readonly GraphEdge[], indexOf: ReadonlyMap<string, number>): number[] {
-  const flat: number[] = [];
-  let [source, target] = [0, 0];
-  for (const edge of edges) {
+  // Sized up front: growing it by push took three times as long (it runs once, mostly before V8 optimizes it).
+  const flat: number[] = new Array<number>(edges.length * 3);
+  let source = 0;
+  let target = 0;
+  for (let i = 0; i < edges.length; i++) {
+    const edge = edges[i]!;
     const s = indexOf.get(edge.source)!;
     const t = indexOf.get(edge.target)!;
     if (s !== source) target = 0;
-    flat.push(s - source, t - target, edge.count * 2 + EDGE_KINDS.indexOf(edge.kind));
-    [source, target] = [s, t];
+    flat[i * 3] = s - source;
+    flat[i * 3 + 1] = t - target;
+    flat[i * 3 + 2] = edge.count * 2 + EDGE_KINDS.indexOf(edge.kind);
+    source = s;
+    target = t;
   }
   return flat;
 }
