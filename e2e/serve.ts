@@ -37,7 +37,7 @@ async function prepare(): Promise<void> {
   run('npx', ['tsx', 'src/compiler/cli.ts', big, '--out', path.join(out, 'data', 'big'), '--quiet', '--no-cache']);
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml' };
 
 /** `/<vault>/atlas/...` comes from that vault's compiled data; everything else from the one app build. */
 function resolveFile(urlPath: string): string | undefined {

@@ -3,7 +3,7 @@
 // (no dialog, no `window.__xss`), load from another host, navigate away, leave a script, handler or dangerous element
 // in the DOM, or need the CSP to stop it; and hostile names must still show, as escaped text.
 import { expect, test, type Page } from '@playwright/test';
-import { nodeFromTuple } from '../src/shared/graphFormat.ts';
+import { nodeFromTuple, readPageFile } from '../src/shared/graphFormat.ts';
 import type { NodeTuple } from '../src/shared/schema.ts';
 import { clickNode, waitForMap } from './support.ts';
 
@@ -255,7 +255,7 @@ test('a hostile vault is shown as inert, escaped text', async ({ page, request, 
       await expect.soft(page.locator('.note-path'), `path of ${node.id}`).toHaveJSProperty('textContent', node.ghost ? 'Missing note' : node.path);
       expect.soft(await page.locator('.tags .tag-chip').allTextContents(), `tags of ${node.id}`).toEqual(node.tags.map((tag) => `#${tag}`));
       expect.soft(await page.locator('.metadata dt').allTextContents(), `metadata keys of ${node.id}`).toEqual(Object.keys(node.meta));
-      const data = (await (await request.get(`/xss/atlas/notes/${node.id}.json`)).json()) as NotePageJson;
+      const data = readPageFile(await (await request.get(`/xss/atlas/notes/${node.id}.txt`)).text()) as NotePageJson;
       const listed = await page.locator('.link-list a').evaluateAll((all) => all.map((a) => a.textContent));
       expect.soft(listed, `link lists of ${node.id}`).toEqual([...data.backlinks, ...data.outgoing, ...data.unresolved].map((link) => link.title));
       await provokeNoteBody(page);

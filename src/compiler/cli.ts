@@ -11,7 +11,7 @@ const HELP = `Topic Atlas compiler: turns a folder of Markdown notes into a JSON
 Usage: npm run compile -- <notes-dir> --out <dir> [options]
 
 Options:
-  --out <dir>   Where to write graph.json and notes/<id>.json (default: ./atlas-out)
+  --out <dir>   Where to write graph.json and notes/<id>.txt (default: ./atlas-out)
   --strict      Exit non-zero when there are any warnings
   --no-cache    Ignore positions from an earlier graph.json in --out (fresh layout)
   --quiet       Print only the summary line

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromGraphFile, GraphFileSchema, NotePageSchema, SCHEMA_VERSION, toGraphFile, type Graph, type NoteId, type NotePage } from '../shared/schema.ts';
 import fc from 'fast-check';
+import { readPageFile } from '../shared/graphFormat.ts';
 import { pageFilesIn, readPreviousPositions, serializeGraph, serializePage, writeOutput } from './emit.ts';
 
 const id = (value: string) => value as NoteId;
@@ -32,19 +33,19 @@ beforeAll(async () => {
 afterAll(() => fs.rm(out, { recursive: true, force: true }));
 
 describe('serialize', () => {
-  it('writes one line of JSON per file', () => {
+  it('writes graph.json as one line of JSON, and a page as its fields in JSON on one line, then its HTML', () => {
     expect(serializeGraph(graph)).toBe(`${JSON.stringify(toGraphFile(graph))}\n`);
-    expect(serializePage(pages[0]!)).toBe(`${JSON.stringify(pages[0])}\n`);
+    expect(serializePage(pages[0]!)).toBe('{"schemaVersion":5,"id":"a","backlinks":[],"outgoing":[],"unresolved":[],"external":[]}\n<p>a</p>');
   });
 });
 
 describe('pageFilesIn', () => {
-  it('is <out>/notes/<id>.json, as path.join makes it, for any id and output folder', () => {
+  it('is <out>/notes/<id>.txt, as path.join makes it, for any id and output folder', () => {
     const id = fc.stringMatching(/^[a-z0-9][a-z0-9._~-]{0,40}$/);
     const outDir = fc.constantFrom('out', 'out/', './out', '/tmp/site/', '../site', '/', '', 'a/../b', 'x//y');
     fc.assert(
       fc.property(outDir, fc.array(id, { minLength: 1, maxLength: 5 }), (dir, ids) => {
-        for (const one of ids) expect(pageFilesIn(dir)(one)).toBe(path.join(dir, 'notes', `${one}.json`));
+        for (const one of ids) expect(pageFilesIn(dir)(one)).toBe(path.join(dir, 'notes', `${one}.txt`));
       }),
     );
   });
@@ -55,22 +56,24 @@ describe('writeOutput', () => {
     const dir = path.join(out, 'fresh');
     await writeOutput(dir, { graph, pages });
     expect(fromGraphFile(GraphFileSchema.parse(JSON.parse(await fs.readFile(path.join(dir, 'graph.json'), 'utf8'))))).toEqual(graph);
-    expect((await fs.readdir(path.join(dir, 'notes'))).sort()).toEqual(['a.json', 'b.json', 'ghost~c.json']);
+    expect((await fs.readdir(path.join(dir, 'notes'))).sort()).toEqual(['a.txt', 'b.txt', 'ghost~c.txt']);
     for (const expected of pages) {
-      const text = await fs.readFile(path.join(dir, 'notes', `${expected.id}.json`), 'utf8');
-      expect(NotePageSchema.parse(JSON.parse(text))).toEqual(expected);
+      const text = await fs.readFile(path.join(dir, 'notes', `${expected.id}.txt`), 'utf8');
+      expect(NotePageSchema.parse(readPageFile(text))).toEqual(expected);
       expect(text).toBe(serializePage(expected));
     }
   });
 
-  it('removes pages of notes that no longer exist, and nothing else', async () => {
+  it('removes pages of notes that no longer exist, and the JSON pages of schema 4, and nothing else', async () => {
     const dir = path.join(out, 'stale');
     await fs.mkdir(path.join(dir, 'notes', 'keep-folder'), { recursive: true });
-    await fs.writeFile(path.join(dir, 'notes', 'deleted-note.json'), '{}');
+    await fs.writeFile(path.join(dir, 'notes', 'deleted-note.txt'), '{}\n');
+    await fs.writeFile(path.join(dir, 'notes', 'a.json'), '{}'); // a's page as schema 4 wrote it
     await fs.writeFile(path.join(dir, 'notes', 'index.md'), '# Not ours');
-    await fs.writeFile(path.join(dir, 'notes', 'keep-folder', 'x.json'), '{}');
+    await fs.writeFile(path.join(dir, 'notes', 'Not a page.json'), '{}');
+    await fs.writeFile(path.join(dir, 'notes', 'keep-folder', 'x.txt'), '{}');
     await writeOutput(dir, { graph, pages });
-    expect((await fs.readdir(path.join(dir, 'notes'))).sort()).toEqual(['a.json', 'b.json', 'ghost~c.json', 'index.md', 'keep-folder']);
+    expect((await fs.readdir(path.join(dir, 'notes'))).sort()).toEqual(['Not a page.json', 'a.txt', 'b.txt', 'ghost~c.txt', 'index.md', 'keep-folder']);
     expect(await fs.readFile(path.join(dir, 'notes', 'index.md'), 'utf8')).toBe('# Not ours');
   });
 
@@ -103,6 +106,12 @@ describe('readPreviousPositions', () => {
   it('reads positions from a schema 2 graph.json (nodes as objects), so an upgrade does not reshuffle the map', async () => {
     const file = path.join(out, 'prev-v2.json');
     await fs.writeFile(file, JSON.stringify({ ...toGraphFile(graph), schemaVersion: 2, nodes: graph.nodes }));
+    expect(await readPreviousPositions(file)).toEqual(new Map([['a', { x: 1.5, y: -2 }], ['b', { x: 0, y: 3 }], ['ghost~c', { x: 9, y: 9 }]]));
+  });
+
+  it('reads positions from a schema 4 graph.json (the same file; only the note pages were JSON)', async () => {
+    const file = path.join(out, 'prev-v4.json');
+    await fs.writeFile(file, JSON.stringify({ ...toGraphFile(graph), schemaVersion: 4 }));
     expect(await readPreviousPositions(file)).toEqual(new Map([['a', { x: 1.5, y: -2 }], ['b', { x: 0, y: 3 }], ['ghost~c', { x: 9, y: 9 }]]));
   });
 

@@ -1,9 +1,10 @@
 // Stage 6: write graph.json and one file per note. Same input, same bytes: sorted, no timestamps.
 import { promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { nodeFromTuple } from '../shared/graphFormat.ts';
+import { nodeFromTuple, PAGE_FILE_EXTENSION } from '../shared/graphFormat.ts';
 import { GraphFileSchema, toGraphFile, type Graph, type NotePage } from '../shared/schema.ts';
 import { isNoteId } from '../shared/noteId.ts';
+import { pageFileText } from './pageFile.ts';
 import type { CompiledVault } from './index.ts';
 
 /**
@@ -26,59 +27,65 @@ function asciiJson(json: string): string {
   return from === 0 ? json : ascii + json.slice(from);
 }
 
-export const serializePage = (page: NotePage): string => `${JSON.stringify(page)}\n`;
+/** A page's file (pageFile.ts): its fields as JSON on the first line, then its HTML. */
+export const serializePage = pageFileText;
 
 export async function writeOutput(outDir: string, { graph, pages }: CompiledVault): Promise<void> {
   await writePages(outDir, pages);
   await writeGraph(outDir, graph);
 }
 
-/** notes/<id>.json for every page, and no stale ones. */
+/** notes/<id>.txt for every page, and no stale ones. */
 export async function writePages(outDir: string, pages: readonly NotePage[]): Promise<void> {
   const write = await pageWriter(outDir);
-  for (const page of pages) write(page);
+  for (const page of pages) write.page(page);
   await removeStalePages(outDir, new Set(pages.map((page) => page.id)));
 }
 
 /**
- * Where each page is written: <out>/notes/<id>.json. The folder is joined once and each id added by hand (an id is
+ * Where each page is written: <out>/notes/<id>.txt. The folder is joined once and each id added by hand (an id is
  * one path segment, never `.` or `..`): `path.join` for each of 10,000 pages took 25-35 ms.
  */
 export function pageFilesIn(outDir: string): (id: string) => string {
   const folder = path.join(outDir, 'notes');
-  return (id) => `${folder}${path.sep}${id}.json`;
+  return (id) => `${folder}${path.sep}${id}${PAGE_FILE_EXTENSION}`;
+}
+
+export interface PageWriter {
+  page(page: NotePage): void;
+  /** A page file made already (pageFile.ts). */
+  file(id: string, file: Uint8Array): void;
 }
 
 /**
- * Makes notes/ and returns a function that writes one page there. Synchronous writes: for thousands of small
- * files they take a third of the CPU of async ones (the thread-pool round trips cost more than the writes).
+ * Makes notes/ and returns what writes one page there. Synchronous writes: for thousands of small files they take
+ * a third of the CPU of async ones (the thread-pool round trips cost more than the writes).
  * `madeEmpty(id)`: the page's file was made empty in this build (createFiles.ts), so it is filled without
  * truncating it first (10,000 truncations of empty files cost this disk 0.3 s).
  */
-export async function pageWriter(outDir: string, madeEmpty: (id: string) => boolean = () => false): Promise<(page: NotePage) => void> {
+export async function pageWriter(outDir: string, madeEmpty: (id: string) => boolean = () => false): Promise<PageWriter> {
   await fs.mkdir(path.join(outDir, 'notes'), { recursive: true });
   const pageFile = pageFilesIn(outDir);
-  let bytes = Buffer.allocUnsafe(1 << 20);
-  return (page) => {
-    // serializePage's bytes, encoded into one reused buffer: a new one per page (what writing the string does)
-    // and the newline joined on made 10,000 pages cost 0.1-0.15 s more, with more garbage collection.
-    const json = JSON.stringify(page);
-    if (bytes.length < json.length * 3 + 1) bytes = Buffer.allocUnsafe(json.length * 3 + 1);
-    const length = bytes.write(json);
-    bytes[length] = 0x0a;
-    writeFileSync(pageFile(page.id), bytes.subarray(0, length + 1), { flag: madeEmpty(page.id) ? 'r+' : 'w' });
-  };
+  const write = (id: string, data: string | Uint8Array) => writeFileSync(pageFile(id), data, { flag: madeEmpty(id) ? 'r+' : 'w' });
+  return { page: (page) => write(page.id, serializePage(page)), file: write };
 }
 
-/** Removes pages of notes that are gone; only files that look like our pages, never folders or anything else. */
+/**
+ * Removes pages of notes that are gone, and every page left by schema 4 or earlier (`<id>.json`); only files that
+ * look like our pages, never folders or anything else.
+ */
 export async function removeStalePages(outDir: string, keep: ReadonlySet<string>): Promise<void> {
   const notesDir = path.join(outDir, 'notes');
   for (const entry of await fs.readdir(notesDir, { withFileTypes: true })) {
-    const id = entry.name.slice(0, -'.json'.length);
-    const isPage = entry.isFile() && entry.name.endsWith('.json') && isNoteId(id);
-    if (isPage && !keep.has(id)) await fs.rm(path.join(notesDir, entry.name), { force: true });
+    const extension = path.extname(entry.name);
+    const id = entry.name.slice(0, -extension.length);
+    const stale = extension === PAGE_FILE_EXTENSION ? !keep.has(id) : extension === EARLIER_PAGE_EXTENSION;
+    if (entry.isFile() && isNoteId(id) && stale) await fs.rm(path.join(notesDir, entry.name), { force: true });
   }
 }
+
+/** Page files of schema 4 and before were JSON. */
+const EARLIER_PAGE_EXTENSION = '.json';
 
 export async function writeGraph(outDir: string, graph: Graph): Promise<void> {
   await fs.mkdir(outDir, { recursive: true });
@@ -87,11 +94,12 @@ export async function writeGraph(outDir: string, graph: Graph): Promise<void> {
 
 /**
  * Positions from a graph.json of an earlier schema, so a vault built before an upgrade keeps its map on the
- * first rebuild: schema 2 kept nodes as objects, schema 3 as the same tuples as now (only its edges differ).
+ * first rebuild: schema 2 kept nodes as objects, schemas 3 and 4 as the same tuples as now (3's edges differ, and
+ * 4's note pages were JSON).
  */
 function positionsOfEarlierSchema(json: unknown): Map<string, { x: number; y: number }> | undefined {
   const file = json as { schemaVersion?: unknown; nodes?: unknown };
-  if ((file?.schemaVersion !== 2 && file?.schemaVersion !== 3) || !Array.isArray(file.nodes)) return undefined;
+  if (![2, 3, 4].includes(file?.schemaVersion as number) || !Array.isArray(file.nodes)) return undefined;
   const positions = new Map<string, { x: number; y: number }>();
   for (const node of file.nodes as unknown[]) {
     const [id, x, y] = Array.isArray(node) ? [node[0], node[10], node[11]] : [(node as { id?: unknown })?.id, (node as { x?: unknown })?.x, (node as { y?: unknown })?.y];

@@ -5,7 +5,7 @@ import type { Diagnostic, Graph, NotePage } from '../shared/schema.ts';
 import { sortDiagnostics } from './diagnostics.ts';
 import { assembleGraph } from './assemble.ts';
 import { makePageFilesEarly, type EarlyPageFiles } from './createFiles.ts';
-import { pageFilesIn, pageWriter } from './emit.ts';
+import { pageFilesIn, pageWriter, type PageWriter } from './emit.ts';
 import { noteIdsAhead, noteIdsFor } from './idsAhead.ts';
 import { layoutGraph, layoutInWorker, type Position } from './layout.ts';
 import type { ParsedNote } from './parse.ts';
@@ -24,7 +24,7 @@ export interface CompileOptions {
   /** Filled with milliseconds per stage, for benchmarks and `--timings`. */
   timings?: Record<string, number>;
   /**
-   * Write each page to <writePagesTo>/notes/<id>.json as soon as it is rendered, while the layout still runs,
+   * Write each page to <writePagesTo>/notes/<id>.txt as soon as it is rendered, while the layout still runs,
    * instead of keeping them all (so a big vault never holds every page at once); `pages` is then empty. The CLI
    * does this.
    */
@@ -66,10 +66,10 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   const outDir = options.writePagesTo;
   const noteIds = noteIdsFor(parsed.map((note) => note.path), await idsAhead);
   let early: EarlyPageFiles | undefined;
-  let writePage: ((page: NotePage) => void) | undefined;
+  let writer: PageWriter | undefined;
   let resolved;
   try {
-    if (outDir !== undefined) writePage = await pageWriter(outDir, (id) => early?.madeEmpty(id) === true);
+    if (outDir !== undefined) writer = await pageWriter(outDir, (id) => early?.madeEmpty(id) === true);
     if (outDir !== undefined && layoutWorker) {
       const pageFile = pageFilesIn(outDir);
       early = makePageFilesEarly(layoutWorker, [...noteIds.values()].map((id) => ({ id, file: pageFile(id) })));
@@ -92,7 +92,7 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
     total >= PARALLEL_FROM ? layoutInWorker(layoutInput, layoutWorker).catch(() => layoutGraph(layoutInput)) : undefined;
 
   const pages: NotePage[] = [];
-  makePages(resolved, writePage ?? ((page) => void pages.push(page)), diagnostics, (done) => options.onProgress?.(done, total, 'render'));
+  makePages(resolved, writer?.page ?? ((page) => void pages.push(page)), diagnostics, (done) => options.onProgress?.(done, total, 'render'), writer?.file);
   stage('pages');
   // Small vaults lay out here, after their pages: a worker would cost more than the layout.
   const positions = laying ? await laying : layoutGraph(layoutInput);

@@ -11,47 +11,83 @@ const escapeHtml = (text: string): string =>
 
 const HREF_PREFIX = 'href="';
 
+/** What a slot stands for: a whole wikilink anchor, or the attributes of a Markdown link to a note. */
+type SlotKind = 'anchor' | 'href';
+
+const [OPEN, CLOSE, OPEN_HREF] = [SLOT_OPEN, SLOT_CLOSE, HREF_OPEN].map((c) => c.charCodeAt(0)) as [number, number, number];
+const HREF_PREFIX_BYTES = Buffer.from(HREF_PREFIX);
+const QUOTE = 0x22;
+
 /**
- * Replaces each `SLOT_OPEN n SLOT_CLOSE` with the wikilink's anchor and each `href="HREF_OPEN n SLOT_CLOSE"` with
- * the note link's attributes. One indexOf pass instead of two regex replaces: 35-40% less CPU on the wiki's HTML.
+ * Calls `onSlot` for each slot in `html` (UTF-8), in order, with the byte range [from, to) it takes up:
+ * `SLOT_OPEN n SLOT_CLOSE` (a wikilink's anchor) and `href="HREF_OPEN n SLOT_CLOSE"` (a note link's attributes).
+ * Read from bytes, since the page files are written from bytes: the slot characters and digits are ASCII, which
+ * UTF-8 never uses inside another character.
  */
-export function fillLinks(html: string, links: readonly RawLink[], targets: ReadonlyMap<string, ResolvedTarget>): string {
-  let close = html.indexOf(SLOT_CLOSE);
-  if (close < 0) return html;
-  const targetOf = (slot: string) => {
-    const link = links[Number(slot)];
-    return link ? { link, target: targets.get(targetKey(link.link.target)) } : undefined;
-  };
-  const parts: string[] = [];
+function forEachSlot(html: Buffer, onSlot: (kind: SlotKind, slot: number, from: number, to: number) => void): void {
   let from = 0;
-  for (; close >= 0; close = html.indexOf(SLOT_CLOSE, close + 1)) {
+  for (let close = html.indexOf(CLOSE); close >= 0; close = html.indexOf(CLOSE, close + 1)) {
     let start = close;
-    while (start > from && isDigit(html.charCodeAt(start - 1))) start--;
+    while (start > from && isDigit(html[start - 1]!)) start--;
     if (start === close) continue;
-    const slot = html.slice(start, close);
+    let slot = 0;
+    for (let i = start; i < close; i++) slot = slot * 10 + html[i]! - 48;
     const opener = html[start - 1];
-    if (opener === SLOT_OPEN) {
-      parts.push(html.slice(from, start - 1), anchor(targetOf(slot)));
+    const hrefAt = start - 1 - HREF_PREFIX_BYTES.length;
+    if (opener === OPEN) {
+      onSlot('anchor', slot, start - 1, close + 1);
       from = close + 1;
-    } else if (opener === HREF_OPEN && html[close + 1] === '"' && html.startsWith(HREF_PREFIX, start - 1 - HREF_PREFIX.length)) {
-      const found = targetOf(slot);
-      parts.push(html.slice(from, start - 1 - HREF_PREFIX.length), found?.target ? linkAttributes(found.target, found.link) : 'href="#/"');
+    } else if (opener === OPEN_HREF && html[close + 1] === QUOTE && hrefAt >= 0 && html.subarray(hrefAt, start - 1).equals(HREF_PREFIX_BYTES)) {
+      onSlot('href', slot, hrefAt, close + 2);
       from = close + 2;
     }
   }
-  parts.push(html.slice(from));
+}
+
+/** Somewhere to put a page's bytes, piece by piece (pageBytes.ts). */
+export interface ByteSink {
+  bytes(bytes: Uint8Array): void;
+  text(text: string): void;
+}
+
+/** Puts `html` (UTF-8) into `out` with each slot filled with its link, as resolved in `targets`. */
+export function fillLinksInto(html: Uint8Array, links: readonly RawLink[], targets: ReadonlyMap<string, ResolvedTarget>, out: ByteSink): void {
+  const bytes = Buffer.from(html.buffer, html.byteOffset, html.byteLength);
+  let from = 0;
+  forEachSlot(bytes, (kind, slot, start, end) => {
+    out.bytes(bytes.subarray(from, start));
+    out.text(slotFilling(kind, links[slot], targets));
+    from = end;
+  });
+  out.bytes(bytes.subarray(from));
+}
+
+const utf8 = new TextDecoder();
+
+/** `html` with each slot filled with its link, as resolved in `targets`. */
+export function fillLinks(html: string, links: readonly RawLink[], targets: ReadonlyMap<string, ResolvedTarget>): string {
+  if (!html.includes(SLOT_CLOSE)) return html;
+  const parts: string[] = [];
+  const bytes = Buffer.from(html);
+  let from = 0;
+  forEachSlot(bytes, (kind, slot, start, end) => {
+    parts.push(utf8.decode(bytes.subarray(from, start)), slotFilling(kind, links[slot], targets));
+    from = end;
+  });
+  parts.push(utf8.decode(bytes.subarray(from)));
   return parts.join('');
 }
 
-const isDigit = (code: number): boolean => code >= 48 && code <= 57;
-
-function anchor(found: { link: RawLink; target: ResolvedTarget | undefined } | undefined): string {
-  if (!found) return '';
-  const { link, target } = found;
+/** What replaces a slot: the anchor or attributes of `link` (a slot with no link: nothing, or an empty href). */
+function slotFilling(kind: SlotKind, link: RawLink | undefined, targets: ReadonlyMap<string, ResolvedTarget>): string {
+  const target = link ? targets.get(targetKey(link.link.target)) : undefined;
+  if (kind === 'href') return link && target ? linkAttributes(target, link) : 'href="#/"';
+  if (!link) return '';
   const text = escapeHtml(displayText(link.link));
-  if (!target) return text;
-  return `<a ${linkAttributes(target, link)}>${text}</a>`;
+  return target ? `<a ${linkAttributes(target, link)}>${text}</a>` : text;
 }
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 function linkAttributes(target: ResolvedTarget, { link }: RawLink): string {
   const classes = ['wikilink', target.ghost ? 'ghost' : '', link.embed ? 'embed' : ''].filter(Boolean).join(' ');

@@ -4,6 +4,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPageFile } from '../shared/graphFormat.ts';
+import type { NotePage } from '../shared/schema.ts';
 import { serializePage } from './emit.ts';
 import { compileVault, type CompiledVault } from './index.ts';
 import { PARALLEL_FROM } from './parallel.ts';
@@ -35,7 +37,7 @@ describe('pages written to disk for a big vault', () => {
     const written = await compileVault(path.join(root, 'vault'), { writePagesTo: out });
     expect(written.pages).toEqual([]);
     expect(written.graph).toEqual(inMemory.graph);
-    const expected = new Map(inMemory.pages.map((page) => [`${page.id}.json`, serializePage(page)]));
+    const expected = new Map(inMemory.pages.map((page) => [`${page.id}.txt`, serializePage(page)]));
     expect(expected.size).toBe(NOTES + 40); // every note and every ghost
     expect(await readPages(out)).toEqual(new Map([...expected].sort(([a], [b]) => (a < b ? -1 : 1))));
   }, 120_000);
@@ -47,9 +49,9 @@ describe('pages written to disk for a big vault', () => {
     const rebuilt = await compileVault(path.join(root, 'vault'), { writePagesTo: out });
     await fs.writeFile(path.join(root, 'vault', 'topic_0.md'), note(0));
     const pages = await readPages(out);
-    expect(pages.get('ghost~brand-new-idea.json')).toContain('"id":"ghost~brand-new-idea"');
+    expect(pages.get('ghost~brand-new-idea.txt')).toContain('"id":"ghost~brand-new-idea"');
     const edited = rebuilt.graph.nodes.find((node) => node.path === 'topic_0.md')!;
-    expect(JSON.parse(pages.get(`${edited.id}.json`)!).unresolved.map((ref: { title: string }) => ref.title)).toContain('Brand new idea');
+    expect((readPageFile(pages.get(`${edited.id}.txt`)!) as NotePage).unresolved.map((ref) => ref.title)).toContain('Brand new idea');
     expect([...pages.values()].filter((text) => text.length === 0)).toEqual([]);
     expect(rebuilt.graph.stats.notes).toBe(NOTES);
 
@@ -57,6 +59,6 @@ describe('pages written to disk for a big vault', () => {
     // this build made it).
     await compileVault(path.join(root, 'vault'), { writePagesTo: out });
     const again = await readPages(out);
-    for (const page of inMemory.pages) expect(again.get(`${page.id}.json`)).toBe(serializePage(page));
+    for (const page of inMemory.pages) expect(again.get(`${page.id}.txt`)).toBe(serializePage(page));
   }, 120_000);
 });

@@ -2,7 +2,7 @@
 // graph.json and where the files are. The app's first paint imports only this (zod loads when a file fails its checks).
 import type { EdgeKind, Graph, GraphEdge, GraphFile, GraphNode, NodeTuple, NoteId } from './schema.ts';
 
-export const SCHEMA_VERSION = 4 as const;
+export const SCHEMA_VERSION = 5 as const;
 
 const EDGE_KINDS: readonly EdgeKind[] = ['link', 'embed'];
 
@@ -74,5 +74,25 @@ export function fromGraphFile(file: GraphFile): Graph {
 
 /** Where the app finds the compiled vault, relative to index.html. */
 export const DATA_DIR = 'atlas';
-export const notePagePath = (id: NoteId): string => `${DATA_DIR}/notes/${id}.json`;
+/** A note's page file, beside graph.json: `notes/<id>.txt` (text, not JSON: see readPageFile). */
+export const PAGE_FILE_EXTENSION = '.txt';
+export const notePagePath = (id: NoteId): string => `${DATA_DIR}/notes/${id}${PAGE_FILE_EXTENSION}`;
+
+/**
+ * A note's page file read back: every field of its page but the HTML as JSON on the first line, then the HTML as
+ * it is (so the compiler writes it without escaping it, and the app parses no long JSON string). Undefined where
+ * the text is no page file: no first line, or one that is not a JSON object. The fields are checked by the caller.
+ */
+export function readPageFile(text: string): unknown {
+  const end = text.indexOf('\n');
+  if (end < 0) return undefined;
+  let fields: unknown;
+  try {
+    fields = JSON.parse(text.slice(0, end));
+  } catch {
+    return undefined;
+  }
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return undefined;
+  return { ...fields, html: text.slice(end + 1) };
+}
 export const GRAPH_PATH = `${DATA_DIR}/graph.json`;

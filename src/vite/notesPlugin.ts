@@ -1,8 +1,9 @@
 // Vite plugin: compiles the notes folder for `vite` (served from memory, rebuilt on edits, pushed over HMR)
-// and for `vite build` (written next to index.html as atlas/graph.json and atlas/notes/<id>.json).
+// and for `vite build` (written next to index.html as atlas/graph.json and atlas/notes/<id>.txt).
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { DATA_DIR } from '../shared/schema.ts';
+import { PAGE_FILE_EXTENSION } from '../shared/graphFormat.ts';
 import { compileVault, type CompiledVault } from '../compiler/index.ts';
 import type { ParseCache } from '../compiler/parallel.ts';
 import { serializeGraph, serializePage, writeOutput } from '../compiler/emit.ts';
@@ -83,18 +84,20 @@ export function notesPlugin({ notesDir }: NotesPluginOptions): Plugin {
           return;
         }
         let body: string | undefined;
+        let type = 'application/json; charset=utf-8';
         if (rest === 'graph.json') body = serializeGraph(vault.graph);
         else {
-          const id = /^notes\/(.+)\.json$/.exec(rest)?.[1];
+          const id = rest.startsWith('notes/') && rest.endsWith(PAGE_FILE_EXTENSION) ? rest.slice('notes/'.length, -PAGE_FILE_EXTENSION.length) : undefined;
           const page = id === undefined ? undefined : pagesById.get(id);
           if (page) body = serializePage(page);
+          type = 'text/plain; charset=utf-8';
         }
         if (body === undefined) {
           res.statusCode = 404;
           res.end('Not found');
           return;
         }
-        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.setHeader('Content-Type', type);
         res.setHeader('Cache-Control', 'no-store');
         res.end(body);
       });

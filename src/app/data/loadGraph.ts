@@ -1,5 +1,5 @@
 // Fetch the compiled vault and validate it against the shared schema before anything uses it.
-import { fromGraphFile, GRAPH_PATH, notePagePath, SCHEMA_VERSION } from '../../shared/graphFormat.ts';
+import { fromGraphFile, GRAPH_PATH, notePagePath, readPageFile, SCHEMA_VERSION } from '../../shared/graphFormat.ts';
 import type { Graph, NoteId, NotePage } from '../../shared/schema.ts';
 import { isGraphFile, isNotePage } from './checkFiles.ts';
 
@@ -12,7 +12,7 @@ const dataUrl = (path: string, version: number): string => {
   return url.href;
 };
 
-async function fetchJson(path: string, version: number, what: string): Promise<unknown> {
+async function fetchText(path: string, version: number, what: string): Promise<string> {
   let response: Response;
   try {
     response = await fetch(dataUrl(path, version), { cache: version > 0 ? 'no-store' : 'default' });
@@ -20,11 +20,17 @@ async function fetchJson(path: string, version: number, what: string): Promise<u
     throw new DataError(`Could not load ${what} (${path}): ${(error as Error).message}`);
   }
   if (!response.ok) throw new DataError(`Could not load ${what} (${path}): the server answered ${response.status} ${response.statusText}.`);
-  const text = await response.text();
+  return response.text();
+}
+
+const REBUILD = 'Rebuild the vault with "npm run build" or "npm run compile".';
+
+async function fetchJson(path: string, version: number, what: string): Promise<unknown> {
+  const text = await fetchText(path, version, what);
   try {
     return JSON.parse(text);
   } catch {
-    throw new DataError(`${what} (${path}) is not valid JSON. Rebuild the vault with "npm run build" or "npm run compile".`);
+    throw new DataError(`${what} (${path}) is not valid JSON. ${REBUILD}`);
   }
 }
 
@@ -57,7 +63,10 @@ export function fetchNotePage(id: NoteId, version: number): Promise<NotePage> {
   const key = `${version}:${id}`;
   let page = pageCache.get(key);
   if (!page) {
-    page = fetchJson(notePagePath(id), version > 1 ? version : 0, 'This note').then(async (json) => {
+    const path = notePagePath(id);
+    page = fetchText(path, version > 1 ? version : 0, 'This note').then(async (text) => {
+      const json = readPageFile(text);
+      if (json === undefined) throw new DataError(`This note (${path}) is not a page file of Topic Atlas. ${REBUILD}`);
       if (!isNotePage(json, SCHEMA_VERSION)) throw await problem(json, 'This note', 'page');
       return json;
     });

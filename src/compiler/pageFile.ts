@@ -1,0 +1,46 @@
+// A note's page file: its page as JSON on the first line, without the HTML, then the HTML itself (graphFormat.ts
+// reads it back). The HTML comes from the workers as UTF-8 and is written as it is, with only its link slots
+// filled in: inside a JSON string it had to be decoded, escaped and encoded again, a third of the pages' time.
+import type { NotePage } from '../shared/schema.ts';
+import type { ResolvedTarget } from './markdown/env.ts';
+import type { RawLink } from './parse.ts';
+import { fillLinksInto, type ByteSink } from './render.ts';
+
+/** The first line: every field of the page but its HTML, in a fixed order. */
+const headerOf = ({ schemaVersion, id, backlinks, outgoing, unresolved, external }: NotePage): string =>
+  JSON.stringify({ schemaVersion, id, backlinks, outgoing, unresolved, external });
+
+/** The page file of a page whose HTML is made. */
+export const pageFileText = (page: NotePage): string => `${headerOf(page)}\n${page.html}`;
+
+/** Grown as needed; pageFileBytes returns a view of it. */
+let buffer = Buffer.allocUnsafe(1 << 20);
+let used = 0;
+const room = (bytes: number) => {
+  if (buffer.length - used >= bytes) return;
+  const bigger = Buffer.allocUnsafe(Math.max(buffer.length * 2, used + bytes));
+  buffer.copy(bigger, 0, 0, used);
+  buffer = bigger;
+};
+const sink: ByteSink = {
+  bytes: (bytes) => {
+    room(bytes.length);
+    buffer.set(bytes, used);
+    used += bytes.length;
+  },
+  text: (text) => {
+    room(text.length * 3);
+    used += buffer.write(text, used);
+  },
+};
+
+/**
+ * The page file of `page` (its `html` ignored) with `html`, UTF-8 with its link slots still in, filled from
+ * `targets`: the same bytes as pageFileText of the page with fillLinks' HTML. Valid until the next call.
+ */
+export function pageFileBytes(page: NotePage, html: Uint8Array, links: readonly RawLink[], targets: ReadonlyMap<string, ResolvedTarget>): Uint8Array {
+  used = 0;
+  sink.text(`${headerOf(page)}\n`);
+  fillLinksInto(html, links, targets, sink);
+  return buffer.subarray(0, used);
+}
