@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, NoteId } from '../src/shared/schema.ts';
 import { compileVault } from '../src/compiler/index.ts';
-import { removeStalePages, writeGraph, writeOutput } from '../src/compiler/emit.ts';
+import { writeGraph, writeOutput } from '../src/compiler/emit.ts';
 import { scanVault } from '../src/compiler/scan.ts';
 import { decodeNote } from '../src/compiler/decode.ts';
 import { parseNote, type ParsedNote } from '../src/compiler/parse.ts';
@@ -64,7 +64,6 @@ async function full(vault: string, out: string): Promise<ChildResult> {
   const compiled = await compileVault(vault, { vaultName: 'bench', timings: compilerTimings, writePagesTo: out });
   const compileSeconds = seconds(t0);
   const t1 = performance.now();
-  await removeStalePages(out, new Set(compiled.graph.nodes.map((node) => node.id)));
   await writeGraph(out, compiled.graph);
   const emitSeconds = seconds(t1);
   return {

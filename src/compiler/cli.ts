@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileVault } from './index.ts';
-import { readPreviousPositions, removeStalePages, writeGraph } from './emit.ts';
+import { readPreviousPositions, writeGraph } from './emit.ts';
 import { formatDiagnostics, formatSummary, progressBar } from './report.ts';
 import { VaultUnreadableError } from './scan.ts';
 
@@ -65,7 +65,6 @@ async function main(argv: string[]): Promise<number> {
     compiled = await compileVault(notesDir, { previousPositions, onProgress: bar?.update, timings, writePagesTo: outDir });
     bar?.done();
     const writeStarted = performance.now();
-    await removeStalePages(outDir, new Set(compiled.graph.nodes.map((node) => node.id)));
     await writeGraph(outDir, compiled.graph);
     timings['write graph'] = Math.round(performance.now() - writeStarted);
   } catch (error) {

@@ -55,6 +55,8 @@ export interface PageWriter {
   page(page: NotePage): void;
   /** A page file made already (pageFile.ts). */
   file(id: string, file: Uint8Array): void;
+  /** This writer made the notes folder, so no earlier build's pages are in it. */
+  madeFolder: boolean;
 }
 
 /**
@@ -64,10 +66,10 @@ export interface PageWriter {
  * truncating it first (10,000 truncations of empty files cost this disk 0.3 s).
  */
 export async function pageWriter(outDir: string, madeEmpty: (id: string) => boolean = () => false): Promise<PageWriter> {
-  await fs.mkdir(path.join(outDir, 'notes'), { recursive: true });
+  const made = await fs.mkdir(path.join(outDir, 'notes'), { recursive: true });
   const pageFile = pageFilesIn(outDir);
   const write = (id: string, data: string | Uint8Array) => writeFileSync(pageFile(id), data, { flag: madeEmpty(id) ? 'r+' : 'w' });
-  return { page: (page) => write(page.id, serializePage(page)), file: write };
+  return { page: (page) => write(page.id, serializePage(page)), file: write, madeFolder: made !== undefined };
 }
 
 /**

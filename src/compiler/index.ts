@@ -5,7 +5,7 @@ import type { Diagnostic, Graph, NotePage } from '../shared/schema.ts';
 import { sortDiagnostics } from './diagnostics.ts';
 import { assembleGraph } from './assemble.ts';
 import { makePageFilesEarly, type EarlyPageFiles } from './createFiles.ts';
-import { pageFilesIn, pageWriter, type PageWriter } from './emit.ts';
+import { pageFilesIn, pageWriter, removeStalePages, type PageWriter } from './emit.ts';
 import { noteIdsAhead, noteIdsFor } from './idsAhead.ts';
 import { layoutGraph, layoutInWorker, type Position } from './layout.ts';
 import type { ParsedNote } from './parse.ts';
@@ -25,8 +25,8 @@ export interface CompileOptions {
   timings?: Record<string, number>;
   /**
    * Write each page to <writePagesTo>/notes/<id>.txt as soon as it is rendered, while the layout still runs,
-   * instead of keeping them all (so a big vault never holds every page at once); `pages` is then empty. The CLI
-   * does this.
+   * instead of keeping them all (so a big vault never holds every page at once), and remove the pages of notes
+   * that are gone; `pages` is then empty. The CLI does this.
    */
   writePagesTo?: string;
   /** Parses kept from the last build of this vault; unchanged notes are not parsed again (the dev server's rebuilds). */
@@ -93,6 +93,8 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
 
   const pages: NotePage[] = [];
   makePages(resolved, writer?.page ?? ((page) => void pages.push(page)), diagnostics, (done) => options.onProgress?.(done, total, 'render'), writer?.file);
+  // Pages of notes that are gone, in a folder an earlier build wrote (listing 10,000 files takes 20-40 ms).
+  if (outDir !== undefined && writer && !writer.madeFolder) await removeStalePages(outDir, new Set(ids));
   stage('pages');
   // Small vaults lay out here, after their pages: a worker would cost more than the layout.
   const positions = laying ? await laying : layoutGraph(layoutInput);

@@ -56,9 +56,11 @@ describe('pages written to disk for a big vault', () => {
     expect(rebuilt.graph.stats.notes).toBe(NOTES);
 
     // Back to the first text: pages that shrink must lose their old tails (a file is only filled in place when
-    // this build made it).
+    // this build made it), and the missing note nobody links to any more loses its page.
     await compileVault(path.join(root, 'vault'), { writePagesTo: out });
     const again = await readPages(out);
     for (const page of inMemory.pages) expect(again.get(`${page.id}.txt`)).toBe(serializePage(page));
+    expect(again.has('ghost~brand-new-idea.txt')).toBe(false);
+    expect(again.size).toBe(inMemory.pages.length);
   }, 120_000);
 });
