@@ -27,10 +27,10 @@ const CLEANUP_STAMP = path.join(OUT_DIR, 'compile-runs-deleted.json');
  * one (`recently_deleted` in fs/ext4/ialloc.c): for 60 s, or 360 s while their inode table block is unwritten. In
  * `perf`, that was 8-14% of a compile's CPU when the last run's 10,000 pages had been deleted just before it; making
  * 1,000 files took 240-320 ms up to 30 s after deleting 20,000 and 11-19 ms after 45 s. So the runs never delete:
- * their folders are deleted when the bench ends, then synced (so the 60 s applies), and a bench waits that out
- * before it measures.
+ * their folders are deleted when the bench ends, then synced, and a bench waits before it measures. Waiting 65 s
+ * was not enough: benches 65 s apart wrote mixed 10k's pages in 1.6-2.7 s, one six minutes after in 1.0 s.
  */
-const DELETED_INODES_SECONDS = 65;
+const DELETED_INODES_SECONDS = 360;
 const REPO_DIR = path.dirname(BENCH_DIR);
 
 /** What is measured: the working tree as it is, or a clean export of one commit (`--rev`). */
