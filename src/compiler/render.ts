@@ -1,5 +1,6 @@
-// Stage 4: fill each note's link slots with in-app links to the resolved notes. Pure, and a string pass:
-// the Markdown was parsed, rendered and sanitized once, in the parse stage.
+// Stage 4: fill each note's link slots with in-app links to the resolved notes. Pure, and one pass over the HTML
+// (as UTF-8, which the page files are written from): the Markdown was parsed, rendered and sanitized once, in the
+// parse stage.
 import { HREF_OPEN, SLOT_CLOSE, SLOT_OPEN, type ResolvedTarget } from './markdown/env.ts';
 import { headingSlug } from './markdown/headingSlug.ts';
 import { parseNote, type RawLink } from './parse.ts';
@@ -44,7 +45,7 @@ function forEachSlot(html: Buffer, onSlot: (kind: SlotKind, slot: number, from: 
   }
 }
 
-/** Somewhere to put a page's bytes, piece by piece (pageBytes.ts). */
+/** Somewhere to put a page file's bytes, piece by piece (pageFile.ts). */
 export interface ByteSink {
   bytes(bytes: Uint8Array): void;
   text(text: string): void;
