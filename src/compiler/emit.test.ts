@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromGraphFile, GraphFileSchema, NotePageSchema, SCHEMA_VERSION, toGraphFile, type Graph, type NoteId, type NotePage } from '../shared/schema.ts';
 import fc from 'fast-check';
-import { readPageFile } from '../shared/graphFormat.ts';
-import { pageFilesIn, readPreviousPositions, serializeGraph, serializePage, writeOutput } from './emit.ts';
+import { pageFileText, readPageFile } from '../shared/graphFormat.ts';
+import { pageFilesIn, readPreviousPositions, serializeGraph, writeOutput } from './emit.ts';
 
 const id = (value: string) => value as NoteId;
 const graph: Graph = {
@@ -35,7 +35,7 @@ afterAll(() => fs.rm(out, { recursive: true, force: true }));
 describe('serialize', () => {
   it('writes graph.json as one line of JSON, and a page as its fields in JSON on one line, then its HTML', () => {
     expect(serializeGraph(graph)).toBe(`${JSON.stringify(toGraphFile(graph))}\n`);
-    expect(serializePage(pages[0]!)).toBe('{"schemaVersion":5,"id":"a","backlinks":[],"outgoing":[],"unresolved":[],"external":[]}\n<p>a</p>');
+    expect(pageFileText(pages[0]!)).toBe('{"schemaVersion":5,"id":"a","backlinks":[],"outgoing":[],"unresolved":[],"external":[]}\n<p>a</p>');
   });
 });
 
@@ -60,7 +60,7 @@ describe('writeOutput', () => {
     for (const expected of pages) {
       const text = await fs.readFile(path.join(dir, 'notes', `${expected.id}.txt`), 'utf8');
       expect(NotePageSchema.parse(readPageFile(text))).toEqual(expected);
-      expect(text).toBe(serializePage(expected));
+      expect(text).toBe(pageFileText(expected));
     }
   });
 

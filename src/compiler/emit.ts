@@ -1,10 +1,9 @@
 // Stage 6: write graph.json and one file per note. Same input, same bytes: sorted, no timestamps.
 import { promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { nodeFromTuple, PAGE_FILE_EXTENSION } from '../shared/graphFormat.ts';
+import { nodeFromTuple, PAGE_FILE_EXTENSION, pageFileText } from '../shared/graphFormat.ts';
 import { GraphFileSchema, toGraphFile, type Graph, type NotePage } from '../shared/schema.ts';
 import { isNoteId } from '../shared/noteId.ts';
-import { pageFileText } from './pageFile.ts';
 import type { CompiledVault } from './index.ts';
 
 /**
@@ -27,8 +26,6 @@ function asciiJson(json: string): string {
   return from === 0 ? json : ascii + json.slice(from);
 }
 
-/** A page's file (pageFile.ts): its fields as JSON on the first line, then its HTML. */
-export const serializePage = pageFileText;
 
 export async function writeOutput(outDir: string, { graph, pages }: CompiledVault): Promise<void> {
   await writePages(outDir, pages);
@@ -69,7 +66,7 @@ export async function pageWriter(outDir: string, madeEmpty: (id: string) => bool
   const made = await fs.mkdir(path.join(outDir, 'notes'), { recursive: true });
   const pageFile = pageFilesIn(outDir);
   const write = (id: string, data: string | Uint8Array) => writeFileSync(pageFile(id), data, { flag: madeEmpty(id) ? 'r+' : 'w' });
-  return { page: (page) => write(page.id, serializePage(page)), file: write, madeFolder: made !== undefined };
+  return { page: (page) => write(page.id, pageFileText(page)), file: write, madeFolder: made !== undefined };
 }
 
 /**

@@ -7,7 +7,8 @@ import { GraphSchema, NotePageSchema, type GraphNode, type NotePage } from '../s
 import { isNoteId } from '../shared/noteId.ts';
 import { makeFixtureVault, RUNTIME, type TempVault } from './__fixtures__/fixtureVault.ts';
 import { executableVectors } from './__fixtures__/htmlSafety.ts';
-import { serializeGraph, serializePage } from './emit.ts';
+import { serializeGraph } from './emit.ts';
+import { pageFileText } from '../shared/graphFormat.ts';
 import { compileVault, type CompiledVault } from './index.ts';
 
 let vault: TempVault;
@@ -81,7 +82,7 @@ describe('compileVault on the fixture vault', () => {
   });
 
   it('never reads outside the vault, FIFOs or loops, and warns about each', () => {
-    const everything = serializeGraph(compiled.graph) + compiled.pages.map(serializePage).join('');
+    const everything = serializeGraph(compiled.graph) + compiled.pages.map(pageFileText).join('');
     expect(everything).not.toMatch(/root:x?:0:0/); // /etc/passwd
     expect(everything).not.toContain('PATH='); // /proc/self/environ
     expect(diagnosticsOf(RUNTIME.passwd)).toEqual(['symlink-outside-vault']);
@@ -250,7 +251,7 @@ describe('compileVault on the fixture vault', () => {
 
 describe('determinism', () => {
   const serialize = ({ graph, pages }: CompiledVault) =>
-    [serializeGraph(graph), ...[...pages].sort((a, b) => (a.id < b.id ? -1 : 1)).map(serializePage)].join('');
+    [serializeGraph(graph), ...[...pages].sort((a, b) => (a.id < b.id ? -1 : 1)).map(pageFileText)].join('');
 
   it('compiles the same vault to the same bytes, twice and from another absolute path', async () => {
     const elsewhere = await makeFixtureVault({ nest: ['some', 'other', 'place'] });

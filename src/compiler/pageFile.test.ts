@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readPageFile } from '../shared/graphFormat.ts';
+import { pageFileText, readPageFile } from '../shared/graphFormat.ts';
 import { SCHEMA_VERSION, type NoteId, type NotePage } from '../shared/schema.ts';
 import { HREF_OPEN, SLOT_CLOSE, SLOT_OPEN, type ResolvedTarget } from './markdown/env.ts';
-import { pageFileBytes, pageFileText } from './pageFile.ts';
+import { pageFileBytes } from './pageFile.ts';
 import type { RawLink } from './parse.ts';
 import { fillLinks } from './render.ts';
 

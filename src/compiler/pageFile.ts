@@ -1,17 +1,11 @@
-// A note's page file: its page as JSON on the first line, without the HTML, then the HTML itself (graphFormat.ts
-// reads it back). The HTML comes from the workers as UTF-8 and is written as it is, with only its link slots
-// filled in: inside a JSON string it had to be decoded, escaped and encoded again, a third of the pages' time.
+// A note's page file (its format: pageFileText in shared/graphFormat.ts), written straight from the UTF-8 HTML
+// the workers rendered, with only its link slots filled in: inside a JSON string the HTML had to be decoded,
+// escaped and encoded again, a third of the pages' time.
+import { pageFileHeader } from '../shared/graphFormat.ts';
 import type { NotePage } from '../shared/schema.ts';
 import type { ResolvedTarget } from './markdown/env.ts';
 import type { RawLink } from './parse.ts';
 import { fillLinksInto, type ByteSink } from './render.ts';
-
-/** The first line: every field of the page but its HTML, in a fixed order. */
-const headerOf = ({ schemaVersion, id, backlinks, outgoing, unresolved, external }: NotePage): string =>
-  JSON.stringify({ schemaVersion, id, backlinks, outgoing, unresolved, external });
-
-/** The page file of a page whose HTML is made. */
-export const pageFileText = (page: NotePage): string => `${headerOf(page)}\n${page.html}`;
 
 /** Grown as needed; pageFileBytes returns a view of it. */
 let buffer = Buffer.allocUnsafe(1 << 20);
@@ -40,7 +34,7 @@ const sink: ByteSink = {
  */
 export function pageFileBytes(page: NotePage, html: Uint8Array, links: readonly RawLink[], targets: ReadonlyMap<string, ResolvedTarget>): Uint8Array {
   used = 0;
-  sink.text(`${headerOf(page)}\n`);
+  sink.text(`${pageFileHeader(page)}\n`);
   fillLinksInto(html, links, targets, sink);
   return buffer.subarray(0, used);
 }

@@ -15,30 +15,34 @@ const HREF_PREFIX = 'href="';
 /** What a slot stands for: a whole wikilink anchor, or the attributes of a Markdown link to a note. */
 type SlotKind = 'anchor' | 'href';
 
-const [OPEN, CLOSE, OPEN_HREF] = [SLOT_OPEN, SLOT_CLOSE, HREF_OPEN].map((c) => c.charCodeAt(0)) as [number, number, number];
-const HREF_PREFIX_BYTES = Buffer.from(HREF_PREFIX);
-const QUOTE = 0x22;
+const [OPEN, CLOSE, OPEN_HREF, QUOTE] = [SLOT_OPEN, SLOT_CLOSE, HREF_OPEN, '"'].map((c) => c.charCodeAt(0)) as [number, number, number, number];
+const HREF_PREFIX_CODES = [...HREF_PREFIX].map((c) => c.charCodeAt(0));
 
 /**
- * Calls `onSlot` for each slot in `html` (UTF-8), in order, with the byte range [from, to) it takes up:
+ * Calls `onSlot` for each slot in some HTML, in order, with the range [from, to) it takes up:
  * `SLOT_OPEN n SLOT_CLOSE` (a wikilink's anchor) and `href="HREF_OPEN n SLOT_CLOSE"` (a note link's attributes).
- * Read from bytes, since the page files are written from bytes: the slot characters and digits are ASCII, which
- * UTF-8 never uses inside another character.
+ * The HTML is read through `codeAt` and `nextClose`, as a string or as UTF-8 bytes (what the page files are written
+ * from): the slot characters and digits are ASCII, which UTF-8 never uses inside another character, so both find
+ * the same slots. `codeAt` is NaN or undefined past either end.
  */
-function forEachSlot(html: Buffer, onSlot: (kind: SlotKind, slot: number, from: number, to: number) => void): void {
+function forEachSlot(
+  codeAt: (i: number) => number | undefined,
+  nextClose: (from: number) => number,
+  onSlot: (kind: SlotKind, slot: number, from: number, to: number) => void,
+): void {
   let from = 0;
-  for (let close = html.indexOf(CLOSE); close >= 0; close = html.indexOf(CLOSE, close + 1)) {
+  for (let close = nextClose(0); close >= 0; close = nextClose(close + 1)) {
     let start = close;
-    while (start > from && isDigit(html[start - 1]!)) start--;
+    while (start > from && isDigit(codeAt(start - 1))) start--;
     if (start === close) continue;
     let slot = 0;
-    for (let i = start; i < close; i++) slot = slot * 10 + html[i]! - 48;
-    const opener = html[start - 1];
-    const hrefAt = start - 1 - HREF_PREFIX_BYTES.length;
+    for (let i = start; i < close; i++) slot = slot * 10 + codeAt(i)! - 48;
+    const opener = codeAt(start - 1);
+    const hrefAt = start - 1 - HREF_PREFIX.length;
     if (opener === OPEN) {
       onSlot('anchor', slot, start - 1, close + 1);
       from = close + 1;
-    } else if (opener === OPEN_HREF && html[close + 1] === QUOTE && hrefAt >= 0 && html.subarray(hrefAt, start - 1).equals(HREF_PREFIX_BYTES)) {
+    } else if (opener === OPEN_HREF && codeAt(close + 1) === QUOTE && hrefAt >= 0 && HREF_PREFIX_CODES.every((code, k) => codeAt(hrefAt + k) === code)) {
       onSlot('href', slot, hrefAt, close + 2);
       from = close + 2;
     }
@@ -55,7 +59,7 @@ export interface ByteSink {
 export function fillLinksInto(html: Uint8Array, links: readonly RawLink[], targets: ReadonlyMap<string, ResolvedTarget>, out: ByteSink): void {
   const bytes = Buffer.from(html.buffer, html.byteOffset, html.byteLength);
   let from = 0;
-  forEachSlot(bytes, (kind, slot, start, end) => {
+  forEachSlot((i) => bytes[i], (after) => bytes.indexOf(CLOSE, after), (kind, slot, start, end) => {
     out.bytes(bytes.subarray(from, start));
     out.text(slotFilling(kind, links[slot], targets));
     from = end;
@@ -63,19 +67,16 @@ export function fillLinksInto(html: Uint8Array, links: readonly RawLink[], targe
   out.bytes(bytes.subarray(from));
 }
 
-const utf8 = new TextDecoder();
-
 /** `html` with each slot filled with its link, as resolved in `targets`. */
 export function fillLinks(html: string, links: readonly RawLink[], targets: ReadonlyMap<string, ResolvedTarget>): string {
-  if (!html.includes(SLOT_CLOSE)) return html;
   const parts: string[] = [];
-  const bytes = Buffer.from(html);
   let from = 0;
-  forEachSlot(bytes, (kind, slot, start, end) => {
-    parts.push(utf8.decode(bytes.subarray(from, start)), slotFilling(kind, links[slot], targets));
+  forEachSlot((i) => html.charCodeAt(i), (after) => html.indexOf(SLOT_CLOSE, after), (kind, slot, start, end) => {
+    parts.push(html.slice(from, start), slotFilling(kind, links[slot], targets));
     from = end;
   });
-  parts.push(utf8.decode(bytes.subarray(from)));
+  if (parts.length === 0) return html;
+  parts.push(html.slice(from));
   return parts.join('');
 }
 
@@ -88,7 +89,7 @@ function slotFilling(kind: SlotKind, link: RawLink | undefined, targets: Readonl
   return target ? `<a ${linkAttributes(target, link)}>${text}</a>` : text;
 }
 
-const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+const isDigit = (code: number | undefined): boolean => code !== undefined && code >= 48 && code <= 57;
 
 function linkAttributes(target: ResolvedTarget, { link }: RawLink): string {
   const classes = ['wikilink', target.ghost ? 'ghost' : '', link.embed ? 'embed' : ''].filter(Boolean).join(' ');

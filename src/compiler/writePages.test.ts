@@ -4,9 +4,9 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPageFile } from '../shared/graphFormat.ts';
+import { pageFileText, readPageFile } from '../shared/graphFormat.ts';
 import type { NotePage } from '../shared/schema.ts';
-import { serializePage } from './emit.ts';
+
 import { compileVault, type CompiledVault } from './index.ts';
 import { PARALLEL_FROM } from './parallel.ts';
 
@@ -37,7 +37,7 @@ describe('pages written to disk for a big vault', () => {
     const written = await compileVault(path.join(root, 'vault'), { writePagesTo: out });
     expect(written.pages).toEqual([]);
     expect(written.graph).toEqual(inMemory.graph);
-    const expected = new Map(inMemory.pages.map((page) => [`${page.id}.txt`, serializePage(page)]));
+    const expected = new Map(inMemory.pages.map((page) => [`${page.id}.txt`, pageFileText(page)]));
     expect(expected.size).toBe(NOTES + 40); // every note and every ghost
     expect(await readPages(out)).toEqual(new Map([...expected].sort(([a], [b]) => (a < b ? -1 : 1))));
   }, 120_000);
@@ -59,7 +59,7 @@ describe('pages written to disk for a big vault', () => {
     // this build made it), and the missing note nobody links to any more loses its page.
     await compileVault(path.join(root, 'vault'), { writePagesTo: out });
     const again = await readPages(out);
-    for (const page of inMemory.pages) expect(again.get(`${page.id}.txt`)).toBe(serializePage(page));
+    for (const page of inMemory.pages) expect(again.get(`${page.id}.txt`)).toBe(pageFileText(page));
     expect(again.has('ghost~brand-new-idea.txt')).toBe(false);
     expect(again.size).toBe(inMemory.pages.length);
   }, 120_000);

@@ -1,6 +1,6 @@
 // The zod-free half of the contract in schema.ts: the schema version, the compact node and edge lists of
 // graph.json and where the files are. The app's first paint imports only this (zod loads when a file fails its checks).
-import type { EdgeKind, Graph, GraphEdge, GraphFile, GraphNode, NodeTuple, NoteId } from './schema.ts';
+import type { EdgeKind, Graph, GraphEdge, GraphFile, GraphNode, NodeTuple, NoteId, NotePage } from './schema.ts';
 
 export const SCHEMA_VERSION = 5 as const;
 
@@ -74,14 +74,24 @@ export function fromGraphFile(file: GraphFile): Graph {
 
 /** Where the app finds the compiled vault, relative to index.html. */
 export const DATA_DIR = 'atlas';
-/** A note's page file, beside graph.json: `notes/<id>.txt` (text, not JSON: see readPageFile). */
+export const GRAPH_PATH = `${DATA_DIR}/graph.json`;
+/** A note's page file, beside graph.json: `notes/<id>.txt` (text, not JSON: see pageFileText). */
 export const PAGE_FILE_EXTENSION = '.txt';
 export const notePagePath = (id: NoteId): string => `${DATA_DIR}/notes/${id}${PAGE_FILE_EXTENSION}`;
 
+/** A page file's first line: every field of the page but its HTML, as JSON, in a fixed order. */
+export const pageFileHeader = ({ schemaVersion, id, backlinks, outgoing, unresolved, external }: NotePage): string =>
+  JSON.stringify({ schemaVersion, id, backlinks, outgoing, unresolved, external });
+
 /**
- * A note's page file read back: every field of its page but the HTML as JSON on the first line, then the HTML as
- * it is (so the compiler writes it without escaping it, and the app parses no long JSON string). Undefined where
- * the text is no page file: no first line, or one that is not a JSON object. The fields are checked by the caller.
+ * A note's page file: the header line, then the HTML as it is, so the compiler writes it without escaping it and
+ * the app parses no long JSON string.
+ */
+export const pageFileText = (page: NotePage): string => `${pageFileHeader(page)}\n${page.html}`;
+
+/**
+ * A page file read back into one object, `html` included. Undefined where the text is no page file: no first line,
+ * or one that is not a JSON object. The fields are checked by the caller.
  */
 export function readPageFile(text: string): unknown {
   const end = text.indexOf('\n');
@@ -95,4 +105,3 @@ export function readPageFile(text: string): unknown {
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return undefined;
   return { ...fields, html: text.slice(end + 1) };
 }
-export const GRAPH_PATH = `${DATA_DIR}/graph.json`;

@@ -3,10 +3,10 @@
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { DATA_DIR } from '../shared/schema.ts';
-import { PAGE_FILE_EXTENSION } from '../shared/graphFormat.ts';
+import { PAGE_FILE_EXTENSION, pageFileText } from '../shared/graphFormat.ts';
 import { compileVault, type CompiledVault } from '../compiler/index.ts';
 import type { ParseCache } from '../compiler/parallel.ts';
-import { serializeGraph, serializePage, writeOutput } from '../compiler/emit.ts';
+import { serializeGraph, writeOutput } from '../compiler/emit.ts';
 import { formatSummary } from '../compiler/report.ts';
 
 export interface NotesPluginOptions {
@@ -89,7 +89,7 @@ export function notesPlugin({ notesDir }: NotesPluginOptions): Plugin {
         else {
           const id = rest.startsWith('notes/') && rest.endsWith(PAGE_FILE_EXTENSION) ? rest.slice('notes/'.length, -PAGE_FILE_EXTENSION.length) : undefined;
           const page = id === undefined ? undefined : pagesById.get(id);
-          if (page) body = serializePage(page);
+          if (page) body = pageFileText(page);
           type = 'text/plain; charset=utf-8';
         }
         if (body === undefined) {
