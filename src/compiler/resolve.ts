@@ -5,7 +5,7 @@ import { warning } from './diagnostics.ts';
 import type { ResolvedTarget } from './markdown/env.ts';
 import { buildNameIndex, type IndexedNote } from './nameIndex.ts';
 import type { ParsedNote } from './parse.ts';
-import { resolveTarget } from './resolveTarget.ts';
+import { resolveTarget, type TargetMatch } from './resolveTarget.ts';
 import { displayText } from './wikilinks.ts';
 
 export interface GhostNote {
@@ -44,40 +44,22 @@ export function resolveVault(parsed: readonly ParsedNote[], ids = assignNoteIds(
   const backlinks = new Map<NoteId, Backlink[]>();
   const outgoing = new Map<NoteId, LinkRef[]>();
   const stats = { links: 0, unresolvedLinks: 0, selfLinks: 0 };
-  // A target with a folder in it matches by the linking note's folder too; most links repeat both.
-  // (resolveTarget remembers plain targets itself.)
-  const matchCache = new Map<string, Map<string, ReturnType<typeof resolveTarget>>>();
-  const matchOf = (note: (typeof notes)[number], target: string): ReturnType<typeof resolveTarget> => {
-    if (!target.includes('/')) return resolveTarget(index, note.path, target);
-    const folder = note.path.slice(0, note.path.lastIndexOf('/') + 1);
-    let inFolder = matchCache.get(folder);
-    if (!inFolder) matchCache.set(folder, (inFolder = new Map()));
-    let match = inFolder.get(target);
-    if (match === undefined && !inFolder.has(target)) {
-      match = resolveTarget(index, note.path, target);
-      inFolder.set(target, match);
-    }
-    return match;
-  };
-  // One landing per note, shared by every link to it (nothing changes them).
-  const landings = new Map<string, ResolvedTarget>();
-  const landingOn = (id: string, title: string, ghost: boolean): ResolvedTarget => {
+  // Where a target lands depends on the linking note's folder only (an exact path there wins, and ties prefer
+  // it), so each folder remembers its targets: most links repeat a target another note in the folder used.
+  const matchesByFolder = new Map<string, Map<string, TargetMatch | undefined>>();
+  // One landing per note, shared by every link to it and every page's list of links out (a ghost's title is
+  // made readable once all its names are known, below).
+  const landings = new Map<string, LinkRef>();
+  const landingOn = (id: NoteId, title: string, ghost: boolean): LinkRef => {
     let landing = landings.get(id);
     if (!landing) landings.set(id, (landing = { id, title, ghost }));
     return landing;
   };
-
-  const resolveOne = (note: (typeof notes)[number], target: string, line: number): ResolvedTarget => {
-    if (!target) return landingOn(note.id, note.title, false); // [[#Heading]] in this note
-    const match = matchOf(note, target);
-    if (match) {
-      if (match.ties > 0) {
-        const more = match.ties - match.tiedWith.length;
-        const others = match.tiedWith.map((other) => other.path).join(', ') + (more > 0 ? ` and ${more} more` : '');
-        diagnostics.push(warning('ambiguous-link', note.path, `[[${target}]] matches several notes; chose ${match.note.path} over ${others}.`, line));
-      }
-      return landingOn(match.note.id, match.note.title, false);
-    }
+  // A target that lands nowhere lands on the same ghost from every folder.
+  const ghostByTarget = new Map<string, LinkRef>();
+  const ghostLanding = (target: string): LinkRef => {
+    let landing = ghostByTarget.get(target);
+    if (landing) return landing;
     const key = nameKey(target);
     let ghost = ghostsByKey.get(key);
     if (!ghost) {
@@ -85,48 +67,63 @@ export function resolveVault(parsed: readonly ParsedNote[], ids = assignNoteIds(
       ghostsByKey.set(key, ghost);
       ghostLabels.set(ghost.id, new Set());
     }
-    return landingOn(ghost.id, ghost.title, true);
+    ghostByTarget.set(target, (landing = landingOn(ghost.id, ghost.title, true)));
+    return landing;
   };
 
   const edges: GraphEdge[] = [];
+  // This note's edges by where they land, links and embeds apart, so repeats only raise the count (reused).
+  const linkEdges = new Map<LinkRef, GraphEdge>();
+  const embedEdges = new Map<LinkRef, GraphEdge>();
   for (const note of notes) {
-    const table = new Map<string, ResolvedTarget>();
-    // This note's edges, by target id (embeds prefixed with '!'), so repeats only raise the count.
-    const noteEdges = new Map<string, GraphEdge>();
+    const folder = note.path.slice(0, note.path.lastIndexOf('/') + 1);
+    let matches = matchesByFolder.get(folder);
+    if (!matches) matchesByFolder.set(folder, (matches = new Map()));
+    const table = new Map<string, LinkRef>();
     const out: LinkRef[] = [];
     for (const { link, line, snippet } of note.links) {
       stats.links++;
-      let resolved = table.get(targetKey(link.target));
+      const target = targetKey(link.target);
+      let resolved = table.get(target);
       if (!resolved) {
-        resolved = resolveOne(note, link.target, line);
-        table.set(targetKey(link.target), resolved);
+        if (!target) resolved = landingOn(note.id, note.title, false); // [[#Heading]] in this note
+        else {
+          let match = matches.get(target);
+          if (match === undefined && !matches.has(target)) matches.set(target, (match = resolveTarget(index, note.path, target)));
+          if (match && match.ties > 0) diagnostics.push(ambiguityWarning(note.path, target, match, line));
+          resolved = match ? landingOn(match.note.id, match.note.title, false) : ghostLanding(target);
+        }
+        table.set(target, resolved);
       }
       if (resolved.ghost) {
         stats.unresolvedLinks++;
-        ghostLabels.get(resolved.id as NoteId)?.add(link.target).add(displayText(link));
+        ghostLabels.get(resolved.id)?.add(link.target).add(displayText(link));
       }
       if (resolved.id === note.id) {
         stats.selfLinks++;
         continue;
       }
-      const id = resolved.id as NoteId;
-      const kind: EdgeKind = link.embed ? 'embed' : 'link';
-      const edgeKey = link.embed ? `!${id}` : id;
-      const edge = noteEdges.get(edgeKey);
+      const sameKind = link.embed ? embedEdges : linkEdges;
+      const edge = sameKind.get(resolved);
       if (edge) {
         edge.count++;
         continue;
       }
-      noteEdges.set(edgeKey, { source: note.id, target: id, kind, count: 1 });
-      if (!noteEdges.has(link.embed ? id : `!${id}`)) {
+      const id = resolved.id;
+      const kind: EdgeKind = link.embed ? 'embed' : 'link';
+      sameKind.set(resolved, { source: note.id, target: id, kind, count: 1 });
+      if (!(link.embed ? linkEdges : embedEdges).has(resolved)) {
         // The first link or embed of this target: one backlink and one outgoing entry per pair of notes.
-        out.push({ id, title: resolved.title, ghost: resolved.ghost });
+        out.push(resolved);
         const list = backlinks.get(id);
         if (list) list.push({ id: note.id, title: note.title, ghost: false, snippet });
         else backlinks.set(id, [{ id: note.id, title: note.title, ghost: false, snippet }]);
       }
     }
-    for (const edge of noteEdges.values()) edges.push(edge);
+    for (const edge of linkEdges.values()) edges.push(edge);
+    for (const edge of embedEdges.values()) edges.push(edge); // in any order: the edges are sorted below
+    linkEdges.clear();
+    embedEdges.clear();
     targets.set(note.id, table);
     outgoing.set(note.id, out);
   }
@@ -137,11 +134,16 @@ export function resolveVault(parsed: readonly ParsedNote[], ids = assignNoteIds(
     ghost.title = readableGhostTitle(ghost.title, names);
     ghost.aliases = names.filter((label) => label !== ghost.title).sort(compareStrings).slice(0, 8);
   }
-  const ghostTitle = new Map(ghosts.map((ghost) => [ghost.id as string, ghost.title]));
-  for (const refs of outgoing.values()) for (const ref of refs) if (ref.ghost) ref.title = ghostTitle.get(ref.id) ?? ref.title;
+  for (const ghost of ghosts) landings.get(ghost.id)!.title = ghost.title;
   edges.sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target) || compareStrings(a.kind, b.kind));
   for (const list of backlinks.values()) list.sort((a, b) => compareStrings(a.title, b.title) || compareStrings(a.id, b.id));
   return { notes, ghosts, edges, targets, backlinks, outgoing, stats, diagnostics };
+}
+
+function ambiguityWarning(notePath: string, target: string, match: TargetMatch, line: number): Diagnostic {
+  const more = match.ties - match.tiedWith.length;
+  const others = match.tiedWith.map((other) => other.path).join(', ') + (more > 0 ? ` and ${more} more` : '');
+  return warning('ambiguous-link', notePath, `[[${target}]] matches several notes; chose ${match.note.path} over ${others}.`, line);
 }
 
 /**

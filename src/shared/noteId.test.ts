@@ -156,6 +156,12 @@ describe('names', () => {
     expect(cleanName('Cafe\u0301\u200b\u200d\ufeff')).toBe('Caf\u00e9');
   });
 
+  it('cleanName gives what NFC and stripping give, for any text (its ASCII shortcut changes nothing)', () => {
+    const pieces = fc.constantFrom('a', 'Z', ' ', '~', '\t', '\n', '\u007f', 'e\u0301', '\u00e9', '\u200b', '\ufeff', '\u00ad', '\u212b', '\ud83d\ude00');
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.array(pieces).map((parts) => parts.join('')));
+    fc.assert(fc.property(text, (value) => cleanName(value) === value.normalize('NFC').replace(/\p{Cf}/gu, '')));
+  });
+
   it.each([
     ['a', true], ['a.b~2', true], ['ghost~x', true], ['0', true],
     ['', false], ['A', false], ['-a', false], ['.a', false], ['a b', false], ['a/b', false], ['a%20b', false],
