@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LOUVAIN_ALONE, type ChildResult } from './compile-child.ts';
 import { freshMemoryMsPerGiB } from './freshMemory.ts';
+import { dropPageCache, readEveryFile } from './pageCache.ts';
 import { generateVault, readStamp, SHAPES, vaultIsCurrent, type GenerateOptions, type Shape } from './generate.ts';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -82,6 +83,13 @@ export interface SizeResult {
   loadAverage: string;
   /** What filling fresh memory cost when this size started, ms per GiB (freshMemory.ts): the host's state. */
   freshMemoryMsPerGiB?: number;
+  /**
+   * Warm: every note read once before the runs (`vaultReadSeconds`: how long that took, so how cold they were).
+   * Cold (`--cold`): the page cache dropped before each run. Results before 0c6247f's bench had neither: their
+   * first run read most notes from the disk and the others did not.
+   */
+  pageCache?: 'warm' | 'cold';
+  vaultReadSeconds?: number;
   /** The compiler measured: HEAD, and how many files under src/ had uncommitted changes. */
   source: { commit: string; dirtySrcFiles: number };
 }
@@ -145,24 +153,31 @@ async function ensureVault(options: GenerateOptions): Promise<string> {
   return dir;
 }
 
-async function benchSize(target: Target, shape: Shape, notes: number, seed: number, runs: number, withStages: boolean): Promise<SizeResult> {
+async function benchSize(target: Target, shape: Shape, notes: number, seed: number, runs: number, withStages: boolean, cold: boolean): Promise<SizeResult> {
   const options: GenerateOptions = { shape, notes, seed };
   const vault = await ensureVault(options);
   const stamp = readStamp(vault)!;
   const outFor = (run: string) => path.join(RUNS_OUT_DIR, `${shape}-${label(notes)}-${run}`);
   const result: SizeResult = {
-    key: `${shape}-${notes}-s${seed}@${target.source.commit}${target.source.dirtySrcFiles > 0 ? '+dirty' : ''}`, shape, notes, seed,
+    key: `${shape}-${notes}-s${seed}@${target.source.commit}${target.source.dirtySrcFiles > 0 ? '+dirty' : ''}${cold ? '+cold' : ''}`, shape, notes, seed,
     vault: { files: stamp.stats.files, bytes: stamp.stats.bytes, links: stamp.stats.links, ghostLinks: stamp.stats.ghostLinks, variantLinks: stamp.stats.variantLinks },
     runs: [], failures: [], median: undefined, processSeconds: [], stages: undefined, compilerStages: undefined,
     budget: BUDGETS[shape][notes], verdict: '', measuredAt: new Date().toISOString(),
     loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '),
     freshMemoryMsPerGiB: Math.round(freshMemoryMsPerGiB()),
     source: target.source,
+    pageCache: cold ? 'cold' : 'warm',
   };
+  if (!cold) {
+    const read = readEveryFile(vault);
+    result.vaultReadSeconds = read.seconds;
+    log(`${shape} ${label(notes)}: read all ${read.files} files (${fmt(read.bytes / 1e6, 1)} MB) in ${fmt(read.seconds)} s, so every run finds them in the page cache`);
+  }
   for (let r = 1; r <= runs; r++) {
     // The last run's pages, still in the page cache, would be written back (and their blocks allocated) by the
     // kernel during this one, on the same two cores.
     execFileSync('sync');
+    if (cold) dropPageCache();
     const { result: run, wallSeconds, error } = await runChild(target, 'full', vault, outFor(String(r)));
     if (!run) {
       result.failures.push(error ?? 'unknown failure');
@@ -257,14 +272,15 @@ function machine(): Record<string, string | number> {
 
 export function summaryTable(results: SizeResult[]): string {
   const rows = [
-    '| vault | notes | MB | runs | median compile+emit (s) | min-max (s) | CPU (s) | notes/s | peak RSS (MiB) | process wall (s) | fresh memory (ms/GiB) | budget | verdict |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    '| vault | notes | MB | runs | page cache | median compile+emit (s) | min-max (s) | CPU (s) | notes/s | peak RSS (MiB) | process wall (s) | fresh memory (ms/GiB) | budget | verdict |',
+    '| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
   ];
   for (const r of results) {
     const m = r.median;
     const totals = r.runs.map((run) => run.totalSeconds);
     const budget = r.budget ? `< ${r.budget.seconds} s${r.budget.rssMiB ? `, < ${(r.budget.rssMiB / 1024).toFixed(1)} GiB` : ''} (${r.budget.source})` : '—';
-    rows.push(`| ${r.shape} ${label(r.notes)} | ${r.notes} | ${fmt(r.vault.bytes / 1e6, 1)} | ${r.runs.length}${r.failures.length ? ` (+${r.failures.length} failed)` : ''} | `
+    const cache = r.pageCache === 'warm' && r.vaultReadSeconds !== undefined ? `warm (read before in ${fmt(r.vaultReadSeconds)} s)` : (r.pageCache ?? '—');
+    rows.push(`| ${r.shape} ${label(r.notes)} | ${r.notes} | ${fmt(r.vault.bytes / 1e6, 1)} | ${r.runs.length}${r.failures.length ? ` (+${r.failures.length} failed)` : ''} | ${cache} | `
       + `${m ? fmt(m.totalSeconds) : '—'} | ${totals.length ? `${fmt(Math.min(...totals))}-${fmt(Math.max(...totals))}` : '—'} | ${m ? fmt(m.cpuSeconds) : '—'} | ${m ? fmt(m.notesPerSecond, 0) : '—'} | `
       + `${m ? fmt(m.maxRssMiB, 0) : '—'} | ${m ? fmt(m.processSeconds) : '—'} | ${r.freshMemoryMsPerGiB ?? '—'} | ${budget} | ${r.verdict} |`);
   }
@@ -342,14 +358,16 @@ async function main(argv: string[]): Promise<number> {
       runs: { type: 'string' },
       seed: { type: 'string', default: '1' },
       'no-stages': { type: 'boolean', default: false },
+      cold: { type: 'boolean', default: false },
       rev: { type: 'string' },
       timeout: { type: 'string', default: '1800' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    process.stdout.write('Usage: npm run bench:compile -- [--shape mixed|wiki] [--sizes 1000,10000] [--runs N] [--seed N] [--no-stages] [--rev <git rev>] [--timeout <s per child, default 1800>]\n'
+    process.stdout.write('Usage: npm run bench:compile -- [--shape mixed|wiki] [--sizes 1000,10000] [--runs N] [--seed N] [--no-stages] [--cold] [--rev <git rev>] [--timeout <s per child, default 1800>]\n'
       + 'Defaults: mixed 1000,10000,50000 (wiki: 1000,10000,25000); 3 runs up to 10k notes, 1 above; seed 1.\n'
+      + 'Every note is read once before the runs, so they find it in the page cache; --cold drops the page cache before each run instead (root, Linux).\n'
       + '--rev measures a clean export of that commit\'s src/ instead of the working tree (edits in progress and all).\n');
     return 0;
   }
@@ -368,7 +386,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     for (const notes of sizes) {
       const runs = values.runs ? Number(values.runs) : notes <= 10_000 ? 3 : 1;
-      results.push(await benchSize(target, shape, notes, seed, runs, !values['no-stages']));
+      results.push(await benchSize(target, shape, notes, seed, runs, !values['no-stages'], values.cold));
     }
   } finally {
     deleteRunOutputs();
