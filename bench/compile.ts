@@ -85,8 +85,8 @@ export interface SizeResult {
   freshMemoryMsPerGiB?: number;
   /**
    * Warm: every note read once before the runs (`vaultReadSeconds`: how long that took, so how cold they were).
-   * Cold (`--cold`): the page cache dropped before each run. Results before 0c6247f's bench had neither: their
-   * first run read most notes from the disk and the others did not.
+   * Cold (`--cold`): the page cache dropped before each run. Results before d455aed have neither: their first
+   * run read most notes from the disk and the others did not.
    */
   pageCache?: 'warm' | 'cold';
   vaultReadSeconds?: number;
@@ -189,6 +189,8 @@ async function benchSize(target: Target, shape: Shape, notes: number, seed: numb
     log(`${shape} ${label(notes)} run ${r}/${runs}: ${fmt(run.totalSeconds)} s (compile ${fmt(run.compileSeconds)}, emit ${fmt(run.emitSeconds)}, CPU ${fmt(run.cpuSeconds)}), load ${os.loadavg()[0]!.toFixed(1)}, peak RSS ${fmt(run.maxRssMiB, 0)} MiB, process ${fmt(wallSeconds)} s`);
   }
   if (withStages) {
+    execFileSync('sync');
+    if (cold) dropPageCache();
     const { result: staged, error } = await runChild(target, 'stages', vault, outFor('stages'));
     if (staged) {
       result.stages = staged;

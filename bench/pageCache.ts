@@ -2,7 +2,6 @@
 // minutes after a build, about a quarter of a 10k vault's files were still cached (`fincore`), and a compile that
 // reads the rest from the disk took 1.2-1.6 s longer. So a bench states which it measured: warm (every file read
 // once just before the runs, as after any earlier build) or cold (the page cache dropped before each run).
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -25,9 +24,8 @@ export function readEveryFile(dir: string): { files: number; bytes: number; seco
   return { files, bytes, seconds: (performance.now() - start) / 1000 };
 }
 
-/** Writes back dirty pages, then drops every clean one from the page cache (Linux, as root). */
+/** Drops every clean page from the page cache (Linux, as root); dirty ones stay, so the caller syncs first. */
 export function dropPageCache(): void {
-  execFileSync('sync');
   try {
     writeFileSync('/proc/sys/vm/drop_caches', '1');
   } catch (error) {
