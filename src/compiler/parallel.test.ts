@@ -6,6 +6,7 @@ import { FIXTURE_VAULT } from './__fixtures__/fixtureVault.ts';
 import { compileVault } from './index.ts';
 import { readInWorkers, startPool, type ParseCache } from './parallel.ts';
 import { readNote } from './readNote.ts';
+import { resultsToWire } from './resultWire.ts';
 import { scanVault } from './scan.ts';
 import { layoutInWorker } from './layout.ts';
 import { startWorker, type CompileWorker } from './workers.ts';
@@ -36,7 +37,7 @@ describe('compile workers', () => {
       return {
         run: <R,>(request: WorkerRequest) => {
           calls++;
-          if (calls === 1) return new Promise<R>((resolve) => setTimeout(() => resolve(request.kind === 'read' ? (request.files.map(readNote) as R) : (0 as R)), 20));
+          if (calls === 1) return new Promise<R>((resolve) => setTimeout(() => resolve(request.kind === 'read' ? (resultsToWire(request.files.map(readNote)).wire as R) : (0 as R)), 20));
           return Promise.reject(new Error('compile worker exited with code 1'));
         },
         stop: () => undefined,

@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { readNote, type ReadResult } from './readNote.ts';
 import type { NoteFile } from './scan.ts';
+import { resultsFromWire, type WireResult } from './resultWire.ts';
 import { startWorker, type CompileWorker } from './workers.ts';
 
 /** Below this, starting workers costs more than it saves. */
@@ -102,7 +103,8 @@ export async function readInWorkers(files: readonly NoteFile[], pool: WorkerPool
   const send = (worker: CompileWorker): Promise<void> | undefined => {
     const batch = nextBatch();
     if (batch.length === 0) return undefined;
-    return worker.run<ReadResult[]>({ kind: 'read', files: batch.map((index) => files[index]!) }).then((read) => {
+    return worker.run<WireResult[]>({ kind: 'read', files: batch.map((index) => files[index]!) }).then((wire) => {
+      const read = resultsFromWire(wire);
       read.forEach((result, i) => (results[batch[i]!] = result));
       done += read.length;
       onProgress?.(done, files.length);

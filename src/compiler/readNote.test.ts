@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readNote } from './readNote.ts';
+import { readNote, readNoteBatch } from './readNote.ts';
 
 describe('readNote', () => {
   let dir = '';
@@ -39,5 +39,18 @@ describe('readNote', () => {
     const result = readNote({ path: 'Gone.md', absolutePath: path.join(dir, 'Gone.md'), size: 10 });
     expect(result.note).toBeUndefined();
     expect(result.diagnostics).toMatchObject([{ code: 'unreadable-note', file: 'Gone.md' }]);
+  });
+
+  it('reads a batch of notes, each whole, exactly as one by one, a note it cannot read among them', async () => {
+    // Every note of a batch is read before any is parsed: each must keep its own bytes, not the shared buffer's.
+    const files = [
+      await noteFile('Big.md', `# Big\n\n${'many words '.repeat(100_000)}[[Small]]\n`),
+      { path: 'Missing.md', absolutePath: path.join(dir, 'Missing.md'), size: 10 },
+      await noteFile('Small.md', '# Small\n\nBack to [[Big]].\n'),
+      await noteFile('Smaller.md', '# Smaller\n'),
+    ];
+    const batch = readNoteBatch(files);
+    expect(batch).toEqual(files.map(readNote));
+    expect(batch.map((result) => result.note?.title)).toEqual(['Big', undefined, 'Small', 'Smaller']);
   });
 });

@@ -3,7 +3,8 @@
 import { parentPort } from 'node:worker_threads';
 import { layoutPairs, type PairsLayoutInput, type Position } from '../shared/forceLayout.ts';
 import { createMissingFiles } from './createFiles.ts';
-import { readNote, type ReadResult } from './readNote.ts';
+import { readNoteBatch } from './readNote.ts';
+import { resultsToWire, type WireResult } from './resultWire.ts';
 import type { NoteFile } from './scan.ts';
 
 export type WorkerRequest =
@@ -11,9 +12,7 @@ export type WorkerRequest =
   /** Stops early once `enough[0]` is set (the layout is wanted); marks each file it made in `made`. */
   | { kind: 'create-files'; paths: string[]; enough: Int32Array; made: Uint8Array }
   | { kind: 'layout'; input: PairsLayoutInput };
-export type WorkerReply = ReadResult[] | number | Map<string, Position>;
-
-const utf8 = new TextEncoder();
+export type WorkerReply = WireResult[] | number | Map<string, Position>;
 
 parentPort?.on('message', (request: WorkerRequest) => {
   if (request.kind === 'layout') {
@@ -24,13 +23,6 @@ parentPort?.on('message', (request: WorkerRequest) => {
     parentPort!.postMessage(createMissingFiles(request.paths, request.enough, request.made));
     return;
   }
-  const results = request.files.map(readNote);
-  const buffers: ArrayBuffer[] = [];
-  for (const { note } of results) {
-    if (!note) continue;
-    note.htmlUtf8 = utf8.encode(note.html);
-    note.html = '';
-    buffers.push(note.htmlUtf8.buffer as ArrayBuffer);
-  }
-  parentPort!.postMessage(results, buffers);
+  const { wire, transfer } = resultsToWire(readNoteBatch(request.files));
+  parentPort!.postMessage(wire, transfer);
 });
