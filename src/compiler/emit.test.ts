@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromGraphFile, GraphFileSchema, NotePageSchema, SCHEMA_VERSION, toGraphFile, type Graph, type NoteId, type NotePage } from '../shared/schema.ts';
 import fc from 'fast-check';
 import { pageFileText, readPageFile } from '../shared/graphFormat.ts';
-import { pageFilesIn, readPreviousPositions, serializeGraph, writeOutput } from './emit.ts';
+import { pageFilesIn, pageWriter, readPreviousPositions, serializeGraph, writeOutput } from './emit.ts';
 
 const id = (value: string) => value as NoteId;
 const graph: Graph = {
@@ -92,6 +92,23 @@ describe('writeOutput', () => {
     const first = await fs.readFile(path.join(dir, 'graph.json'));
     await writeOutput(dir, { graph, pages });
     expect((await fs.readFile(path.join(dir, 'graph.json'))).equals(first)).toBe(true);
+  });
+});
+
+describe('pageWriter', () => {
+  it('writes every page handed to it once flushed, from bytes its caller reuses at once', async () => {
+    const dir = path.join(out, 'held');
+    const write = await pageWriter(dir);
+    const reused = new Uint8Array(8);
+    const ids = Array.from({ length: 150 }, (_, i) => `page-${i}`); // more than one batch
+    for (const pageId of ids) {
+      reused.set(new TextEncoder().encode(pageId.padEnd(8, '.').slice(0, 8)));
+      write.file(pageId, reused.subarray(0, Math.min(8, pageId.length)));
+    }
+    write.page(page('last'));
+    write.flush();
+    for (const pageId of ids) expect(await fs.readFile(path.join(dir, 'notes', `${pageId}.txt`), 'utf8')).toBe(pageId.slice(0, 8));
+    expect(await fs.readFile(path.join(dir, 'notes', 'last.txt'), 'utf8')).toBe(pageFileText(page('last')));
   });
 });
 

@@ -93,6 +93,7 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
 
   const pages: NotePage[] = [];
   makePages(resolved, writer?.page ?? ((page) => void pages.push(page)), diagnostics, (done) => options.onProgress?.(done, total, 'render'), writer?.file);
+  writer?.flush();
   // Pages of notes that are gone, in a folder an earlier build wrote (listing 10,000 files takes 20-40 ms).
   if (outDir !== undefined && writer && !writer.madeFolder) await removeStalePages(outDir, new Set(ids));
   stage('pages');
