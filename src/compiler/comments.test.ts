@@ -13,6 +13,11 @@ describe('stripComments', () => {
     ['inside a double-backtick span', 'a ``x ` %% y`` b %%gone%%', 'a ``x ` %% y`` b '],
     ['inside a fenced block', '```\n%% kept %%\n```\n%% gone %%', '```\n%% kept %%\n```\n'],
     ['inside a tilde fence', '~~~~\n%%\n~~~\n%%\n~~~~\nafter', '~~~~\n%%\n~~~\n%%\n~~~~\nafter'],
+    ['inside an indented code block', 'Code:\n\n    printf("100%%");\n    %% kept %%\n\n%% gone %%', 'Code:\n\n    printf("100%%");\n    %% kept %%\n\n'],
+    ['inside a tab-indented code block', 'x\n\n\tkept %% here %%', 'x\n\n\tkept %% here %%'],
+    ['on an indented line that continues a paragraph', 'text\n    more %% gone %% end', 'text\n    more  end'],
+    ['on an indented line of a list item', '- item\n\n    more %% gone %% end', '- item\n\n    more  end'],
+    ['in code nested in a list item', '- item\n\n      code %% kept %%', '- item\n\n      code %% kept %%'],
     ['a lone %', '100% sure', '100% sure'],
   ])('%s', (_name, input, output) => {
     expect(stripComments(input)).toBe(output);

@@ -1,17 +1,22 @@
 // Obsidian comments (`%% ... %%`, inline or across lines) are removed before parsing; code keeps its `%%`.
 // Removed text is replaced by as many newlines as it held, so line numbers stay true.
+import { markdown } from './markdown/index.ts';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const BACKTICKS = /`+/y;
+/** Indented four columns or more: maybe a line of an indented code block. */
+const INDENTED_WITH_MARKER = /^(?: {4}| {0,3}\t).*%%/m;
 
 export function stripComments(body: string): string {
   if (!body.includes('%%')) return body;
   const lines = body.split('\n');
+  const indentedCode = INDENTED_WITH_MARKER.test(body) ? indentedCodeLines(body) : undefined;
   let fence: string | undefined;
   let inComment = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!inComment) {
+      if (indentedCode?.has(i)) continue;
       const opener = FENCE.exec(line)?.[1];
       if (fence) {
         if (opener && opener[0] === fence[0] && opener.length >= fence.length && line.trim() === opener) fence = undefined;
@@ -27,6 +32,21 @@ export function stripComments(body: string): string {
     inComment = result.inComment;
   }
   return lines.join('\n');
+}
+
+/**
+ * The lines of the note's indented code blocks, as markdown-it finds them. Whether an indented line is code depends
+ * on what is around it (a paragraph's continuation or a list item's text is not), so only a parser can tell; it
+ * runs only for notes with `%%` on an indented line.
+ */
+function indentedCodeLines(body: string): Set<number> {
+  const tokens: ReturnType<typeof markdown.parse> = [];
+  markdown.block.parse(body, markdown, {}, tokens);
+  const lines = new Set<number>();
+  for (const token of tokens) {
+    if (token.type === 'code_block' && token.map) for (let line = token.map[0]; line < token.map[1]; line++) lines.add(line);
+  }
+  return lines;
 }
 
 /** One line: drop text between %% markers, leaving inline code spans alone. */

@@ -72,6 +72,7 @@ describe('parseNote: links', () => {
     expect(note.html).toContain('Visible text ');
     expect(note.html).toContain(' stays visible.');
     expect(note.html).toContain('<code>%% not a comment in code %%</code>');
+    expect(note.html).toContain('<pre><code>printf(&quot;%d%%\\n&quot;, share); %% not a comment in indented code %%\n</code></pre>');
   });
 
   it('reads Markdown links to local notes, with their own line', async () => {
