@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assignNoteIds } from '../shared/noteId.ts';
-import { assignNoteIdsWith, noteIdsAhead, noteIdsFor } from './idsAhead.ts';
+import { assignNoteIdsWith, noteIdsAhead, noteIdsFor, perPathAhead } from './idsAhead.ts';
+import { pathKeys } from './nameIndex.ts';
 
 describe('note ids worked out while the workers parse', () => {
   // Names that collide once slugged (case, accents, punctuation), so the `~2` suffixes are exercised.
@@ -29,5 +30,15 @@ describe('note ids worked out while the workers parse', () => {
       ['Unscanned.md', 'unscanned'],
       ['folder 3/Note 10.md', 'folder-3.note-10'],
     ]);
+  });
+
+  it('and the names each path gives its note: every path, slice by slice, as pathKeys gives them', async () => {
+    const scanned = Array.from({ length: 600 }, (_, i) => (i % 3 === 0 ? `Topic ${i}/index.md` : `Topic ${i % 50}/Note_${i}.md`));
+    let yielded = false;
+    setImmediate(() => (yielded = true));
+    const keys = await perPathAhead(scanned, pathKeys);
+    expect(yielded).toBe(true); // the event loop ran between slices
+    expect([...keys]).toEqual(scanned.map((notePath) => [notePath, pathKeys(notePath)]));
+    expect(keys.get('Topic 3/index.md')).toMatchObject({ isIndex: true, folderKey: 'topic 3', keyName: 'index' });
   });
 });

@@ -1,5 +1,5 @@
-// Note ids worked out while the workers parse, when this thread has little else to do: at 10k notes they took
-// 0.15-0.25 s of the resolve stage, with the other core idle.
+// Note ids (and other work on paths alone) worked out while the workers parse, when this thread has little else
+// to do: at 10k notes the ids took 0.15-0.25 s of the resolve stage, with the other core idle.
 import type { NoteId } from '../shared/schema.ts';
 import { assignNoteIds, baseIdFromPath } from '../shared/noteId.ts';
 
@@ -16,12 +16,18 @@ export interface IdsAhead {
 
 /** assignNoteIds(paths), its base ids worked out a slice at a time, yielding to the event loop between slices. */
 export async function noteIdsAhead(paths: readonly string[]): Promise<IdsAhead> {
-  const bases = new Map<string, string>();
+  const bases = await perPathAhead(paths, baseIdFromPath);
+  return { paths, ids: assignNoteIdsWith(paths, bases), bases };
+}
+
+/** `work` of each path, a slice at a time, yielding to the event loop between slices. */
+export async function perPathAhead<T>(paths: readonly string[], work: (notePath: string) => T): Promise<Map<string, T>> {
+  const done = new Map<string, T>();
   for (let from = 0; from < paths.length; from += SLICE) {
     await new Promise<void>((resolve) => setImmediate(resolve));
-    for (const notePath of paths.slice(from, from + SLICE)) bases.set(notePath, baseIdFromPath(notePath));
+    for (const notePath of paths.slice(from, from + SLICE)) done.set(notePath, work(notePath));
   }
-  return { paths, ids: assignNoteIdsWith(paths, bases), bases };
+  return done;
 }
 
 /**

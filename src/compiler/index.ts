@@ -6,7 +6,8 @@ import { sortDiagnostics } from './diagnostics.ts';
 import { assembleGraph } from './assemble.ts';
 import { makePageFilesEarly, type EarlyPageFiles } from './createFiles.ts';
 import { pageFilesIn, pageWriter, removeStalePages, type PageWriter } from './emit.ts';
-import { noteIdsAhead, noteIdsFor } from './idsAhead.ts';
+import { noteIdsAhead, noteIdsFor, perPathAhead } from './idsAhead.ts';
+import { pathKeys } from './nameIndex.ts';
 import { layoutGraph, layoutInWorker, type Position } from './layout.ts';
 import type { ParsedNote } from './parse.ts';
 import { PARALLEL_FROM, readNotes, readNotesCached, startParseWorkers, type ParseCache, type WorkerPool } from './parallel.ts';
@@ -56,7 +57,10 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   stage('scan');
   const diagnostics: Diagnostic[] = [...scanned.diagnostics];
   const total = scanned.files.length;
-  const idsAhead = noteIdsAhead(scanned.files.map((file) => file.path)); // while the workers parse
+  const scannedPaths = scanned.files.map((file) => file.path);
+  // While the workers parse: each note's id, and the names its path gives it (0.2-0.25 s at 10k notes).
+  const idsAhead = noteIdsAhead(scannedPaths);
+  const keysAhead = total >= PARALLEL_FROM ? perPathAhead(scannedPaths, pathKeys) : undefined;
   const onProgress = (done: number) => options.onProgress?.(done, total, 'parse');
   const parsed = await readVault(scanned.files, diagnostics, onProgress, options.parseCache, parseWorkers);
   stage('read+parse+render');
@@ -74,7 +78,8 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
       const pageFile = pageFilesIn(outDir);
       early = makePageFilesEarly(layoutWorker, [...noteIds.values()].map((id) => ({ id, file: pageFile(id) })));
     }
-    resolved = resolveVault(parsed, noteIds);
+    const keys = await keysAhead;
+    resolved = resolveVault(parsed, noteIds, (notePath) => keys?.get(notePath) ?? pathKeys(notePath));
   } catch (error) {
     layoutWorker?.stop(); // a live worker would keep the process running
     throw error;

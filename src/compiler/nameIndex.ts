@@ -28,7 +28,35 @@ export const stripExt = (notePath: string): string => notePath.replace(/\.md$/i,
 export const baseName = (notePath: string): string => notePath.slice(notePath.lastIndexOf('/') + 1);
 export const lower = (text: string): string => cleanName(text).toLowerCase();
 
-export function buildNameIndex(notes: readonly IndexedNote[]): NameIndex {
+/** The names a note's path gives it, as the index files them. */
+export interface PathKeys {
+  noExt: string;
+  lowerPath: string;
+  lowerName: string;
+  keyPath: string;
+  keyName: string;
+  /** The key of the folder this note is the own note of (`folder/index.md`, `folder/folder.md`). */
+  folderKey?: string;
+  /** `index.md`, which wins over `folder/folder.md`. */
+  isIndex: boolean;
+}
+
+/** Depends on the path alone, so a big vault's are worked out while the workers parse (see compileVault). */
+export function pathKeys(notePath: string): PathKeys {
+  const noExt = stripExt(notePath);
+  const name = baseName(noExt);
+  const lowerName = lower(name);
+  const keys: PathKeys = { noExt, lowerPath: lower(noExt), lowerName, keyPath: nameKey(noExt), keyName: nameKey(name), isIndex: lowerName === 'index' };
+  const slash = noExt.lastIndexOf('/');
+  if (slash !== -1) {
+    const folder = noExt.slice(0, slash);
+    if (keys.isIndex || lowerName === lower(baseName(folder))) keys.folderKey = nameKey(folder);
+  }
+  return keys;
+}
+
+/** `keysOf(path)`: pathKeys(path), or the same worked out ahead. */
+export function buildNameIndex(notes: readonly IndexedNote[], keysOf: (notePath: string) => PathKeys = pathKeys): NameIndex {
   const index: NameIndex = {
     byExactPath: new Map(),
     byLowerPath: new Map(),
@@ -40,29 +68,24 @@ export function buildNameIndex(notes: readonly IndexedNote[]): NameIndex {
     byKeyTitle: new Map(),
     folderNote: new Map(),
   };
+  const isIndexNote = new Set<IndexedNote>();
   for (const note of notes) {
-    const noExt = stripExt(note.path);
-    const name = baseName(noExt);
-    index.byExactPath.set(noExt, note);
-    add(index.byLowerPath, lower(noExt), note);
-    add(index.byLowerName, lower(name), note);
-    add(index.byKeyPath, nameKey(noExt), note);
-    add(index.byKeyName, nameKey(name), note);
+    const keys = keysOf(note.path);
+    index.byExactPath.set(keys.noExt, note);
+    add(index.byLowerPath, keys.lowerPath, note);
+    add(index.byLowerName, keys.lowerName, note);
+    add(index.byKeyPath, keys.keyPath, note);
+    add(index.byKeyName, keys.keyName, note);
     add(index.byKeyTitle, nameKey(note.title), note);
     for (const alias of note.aliases) {
       add(index.byLowerAlias, lower(alias), note);
       add(index.byKeyAlias, nameKey(alias), note);
     }
-    const slash = noExt.lastIndexOf('/');
-    if (slash !== -1) {
-      const folder = noExt.slice(0, slash);
-      const folderName = baseName(folder);
-      if (lower(name) === 'index' || lower(name) === lower(folderName)) {
-        const key = nameKey(folder);
-        const current = index.folderNote.get(key);
-        // index.md wins over folder/folder.md; otherwise the first in path order.
-        if (!current || (lower(name) === 'index' && lower(baseName(stripExt(current.path))) !== 'index')) index.folderNote.set(key, note);
-      }
+    if (keys.folderKey !== undefined) {
+      if (keys.isIndex) isIndexNote.add(note);
+      const current = index.folderNote.get(keys.folderKey);
+      // index.md wins over folder/folder.md; otherwise the first in path order.
+      if (!current || (keys.isIndex && !isIndexNote.has(current))) index.folderNote.set(keys.folderKey, note);
     }
   }
   return index;
