@@ -3,7 +3,7 @@ import type { Backlink, Diagnostic, EdgeKind, GraphEdge, LinkRef, NoteId } from 
 import { assignNoteIds, claimId, compareStrings, ghostBaseId, nameKey } from '../shared/noteId.ts';
 import { warning } from './diagnostics.ts';
 import type { ResolvedTarget } from './markdown/env.ts';
-import { buildNameIndex, type IndexedNote } from './nameIndex.ts';
+import { buildNameIndex, pathKeys, type IndexedNote, type PathKeys } from './nameIndex.ts';
 import type { ParsedNote } from './parse.ts';
 import { resolveTarget, type TargetMatch } from './resolveTarget.ts';
 import { displayText } from './wikilinks.ts';
@@ -30,12 +30,15 @@ export interface ResolvedVault {
 /** Key of a target inside one note's table; the render stage uses the same. */
 export const targetKey = (target: string): string => target;
 
-/** `ids`: the notes' ids by path, if the caller has them already (assignNoteIds of the same paths). */
-export function resolveVault(parsed: readonly ParsedNote[], ids = assignNoteIds(parsed.map((note) => note.path))): ResolvedVault {
+/**
+ * `ids`: the notes' ids by path, if the caller has them already (assignNoteIds of the same paths); `keysOf`: the
+ * same for pathKeys.
+ */
+export function resolveVault(parsed: readonly ParsedNote[], ids = assignNoteIds(parsed.map((note) => note.path)), keysOf: (notePath: string) => PathKeys = pathKeys): ResolvedVault {
   const takenIds = new Set<string>(ids.values());
   const notes = parsed.map((note) => withId(note, ids.get(note.path)!)).sort((a, b) => compareStrings(a.path, b.path));
   const indexed: IndexedNote[] = notes.map(({ id, path, title, aliases }) => ({ id, path, title, aliases }));
-  const index = buildNameIndex(indexed);
+  const index = buildNameIndex(indexed, keysOf);
 
   const diagnostics: Diagnostic[] = [];
   const ghostsByKey = new Map<string, GhostNote>();
@@ -72,10 +75,11 @@ export function resolveVault(parsed: readonly ParsedNote[], ids = assignNoteIds(
   };
 
   const edges: GraphEdge[] = [];
-  // This note's edges by where they land, links and embeds apart, so repeats only raise the count (reused).
-  const linkEdges = new Map<LinkRef, GraphEdge>();
-  const embedEdges = new Map<LinkRef, GraphEdge>();
-  for (const note of notes) {
+  // Per landing, the edges the note being read has to it, links and embeds apart, so repeats only raise the count.
+  // Each is marked with its note rather than cleared between notes: a cleared Map gets a new table each time.
+  const edgesTo = new Map<LinkRef, { note: number; link: GraphEdge | undefined; embed: GraphEdge | undefined }>();
+  for (let n = 0; n < notes.length; n++) {
+    const note = notes[n]!;
     const folder = note.path.slice(0, note.path.lastIndexOf('/') + 1);
     let matches = matchesByFolder.get(folder);
     if (!matches) matchesByFolder.set(folder, (matches = new Map()));
@@ -103,16 +107,25 @@ export function resolveVault(parsed: readonly ParsedNote[], ids = assignNoteIds(
         stats.selfLinks++;
         continue;
       }
-      const sameKind = link.embed ? embedEdges : linkEdges;
-      const edge = sameKind.get(resolved);
+      let mine = edgesTo.get(resolved);
+      if (!mine) edgesTo.set(resolved, (mine = { note: n, link: undefined, embed: undefined }));
+      else if (mine.note !== n) {
+        mine.note = n;
+        mine.link = mine.embed = undefined;
+      }
+      const edge = link.embed ? mine.embed : mine.link;
       if (edge) {
         edge.count++;
         continue;
       }
       const id = resolved.id;
       const kind: EdgeKind = link.embed ? 'embed' : 'link';
-      sameKind.set(resolved, { source: note.id, target: id, kind, count: 1 });
-      if (!(link.embed ? linkEdges : embedEdges).has(resolved)) {
+      const made: GraphEdge = { source: note.id, target: id, kind, count: 1 };
+      edges.push(made); // in any order: the edges are sorted below
+      const otherKind = link.embed ? mine.link : mine.embed;
+      if (link.embed) mine.embed = made;
+      else mine.link = made;
+      if (!otherKind) {
         // The first link or embed of this target: one backlink and one outgoing entry per pair of notes.
         out.push(resolved);
         const list = backlinks.get(id);
@@ -120,10 +133,6 @@ export function resolveVault(parsed: readonly ParsedNote[], ids = assignNoteIds(
         else backlinks.set(id, [{ id: note.id, title: note.title, ghost: false, snippet }]);
       }
     }
-    for (const edge of linkEdges.values()) edges.push(edge);
-    for (const edge of embedEdges.values()) edges.push(edge); // in any order: the edges are sorted below
-    linkEdges.clear();
-    embedEdges.clear();
     targets.set(note.id, table);
     outgoing.set(note.id, out);
   }
@@ -135,9 +144,9 @@ export function resolveVault(parsed: readonly ParsedNote[], ids = assignNoteIds(
     ghost.aliases = names.filter((label) => label !== ghost.title).sort(compareStrings).slice(0, 8);
   }
   for (const ghost of ghosts) landings.get(ghost.id)!.title = ghost.title;
-  edges.sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target) || compareStrings(a.kind, b.kind));
+  const sortedEdges = sortEdges(edges, [...takenIds]);
   for (const list of backlinks.values()) list.sort((a, b) => compareStrings(a.title, b.title) || compareStrings(a.id, b.id));
-  return { notes, ghosts, edges, targets, backlinks, outgoing, stats, diagnostics };
+  return { notes, ghosts, edges: sortedEdges, targets, backlinks, outgoing, stats, diagnostics };
 }
 
 /**
@@ -149,6 +158,21 @@ function withId(note: ParsedNote, id: NoteId): ParsedNote & { id: NoteId } {
   // Typed so that a field added to ParsedNote, and not copied here, does not compile.
   const copy: Record<keyof ParsedNote, unknown> & ParsedNote & { id: NoteId } = { path, title, aliases, tags, meta, links, external, html, htmlUtf8, diagnostics, id };
   return copy;
+}
+
+/**
+ * `edges` by source, then target, then kind, as strings. Ids are unique, so each edge's place is a number made from
+ * the ranks of its ends: mixed 10k's 89,577 edges sorted on it in 52-62 ms, comparing their strings in 88-90 ms.
+ * `ids`: every id an edge may name.
+ */
+function sortEdges(edges: readonly GraphEdge[], ids: string[]): GraphEdge[] {
+  const rank = new Map<string, number>();
+  ids.sort(compareStrings).forEach((id, i) => rank.set(id, i));
+  const place = edges.map(({ source, target, kind }) => (rank.get(source)! * ids.length + rank.get(target)!) * 2 + (kind === 'embed' ? 0 : 1));
+  return edges
+    .map((_, i) => i)
+    .sort((a, b) => place[a]! - place[b]!)
+    .map((i) => edges[i]!);
 }
 
 function ambiguityWarning(notePath: string, target: string, match: TargetMatch, line: number): Diagnostic {
