@@ -128,7 +128,7 @@ async function walk(
     }
     const { size, mtimeMs } = stat;
     if (size > MAX_NOTE_BYTES) out.diagnostics.push(warning('note-too-large', note.path, `Note is ${size} bytes, over the ${MAX_NOTE_BYTES}-byte limit; skipped.`));
-    else out.files.push({ ...note, size, modified: mtimeMs });
+    else out.files.push({ path: note.path, absolutePath: note.absolutePath, size, modified: mtimeMs });
   });
 }
 
