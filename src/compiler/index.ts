@@ -58,7 +58,7 @@ export async function compileVault(vaultDir: string, options: CompileOptions = {
   const diagnostics: Diagnostic[] = [...scanned.diagnostics];
   const total = scanned.files.length;
   const scannedPaths = scanned.files.map((file) => file.path);
-  // While the workers parse: each note's id, and the names its path gives it (0.2-0.25 s at 10k notes).
+  // While the workers parse: each note's id, and the names its path gives it (at 10k notes 0.15-0.25 s and 0.05 s).
   const idsAhead = noteIdsAhead(scannedPaths);
   const keysAhead = total >= PARALLEL_FROM ? perPathAhead(scannedPaths, pathKeys) : undefined;
   const onProgress = (done: number) => options.onProgress?.(done, total, 'parse');

@@ -144,7 +144,7 @@ export function resolveVault(parsed: readonly ParsedNote[], ids = assignNoteIds(
     ghost.aliases = names.filter((label) => label !== ghost.title).sort(compareStrings).slice(0, 8);
   }
   for (const ghost of ghosts) landings.get(ghost.id)!.title = ghost.title;
-  const sortedEdges = sortEdges(edges, [...takenIds]);
+  const sortedEdges = sortEdges(edges, takenIds);
   for (const list of backlinks.values()) list.sort((a, b) => compareStrings(a.title, b.title) || compareStrings(a.id, b.id));
   return { notes, ghosts, edges: sortedEdges, targets, backlinks, outgoing, stats, diagnostics };
 }
@@ -165,10 +165,10 @@ function withId(note: ParsedNote, id: NoteId): ParsedNote & { id: NoteId } {
  * the ranks of its ends: mixed 10k's 89,577 edges sorted on it in 52-62 ms, comparing their strings in 88-90 ms.
  * `ids`: every id an edge may name.
  */
-function sortEdges(edges: readonly GraphEdge[], ids: string[]): GraphEdge[] {
-  const rank = new Map<string, number>();
-  ids.sort(compareStrings).forEach((id, i) => rank.set(id, i));
-  const place = edges.map(({ source, target, kind }) => (rank.get(source)! * ids.length + rank.get(target)!) * 2 + (kind === 'embed' ? 0 : 1));
+function sortEdges(edges: readonly GraphEdge[], ids: Iterable<string>): GraphEdge[] {
+  const sortedIds = [...ids].sort(compareStrings);
+  const rank = new Map<string, number>(sortedIds.map((id, i) => [id, i]));
+  const place = edges.map(({ source, target, kind }) => (rank.get(source)! * sortedIds.length + rank.get(target)!) * 2 + (kind === 'embed' ? 0 : 1));
   return edges
     .map((_, i) => i)
     .sort((a, b) => place[a]! - place[b]!)
