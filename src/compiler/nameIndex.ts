@@ -68,7 +68,6 @@ export function buildNameIndex(notes: readonly IndexedNote[], keysOf: (notePath:
     byKeyTitle: new Map(),
     folderNote: new Map(),
   };
-  const isIndexNote = new Set<IndexedNote>();
   for (const note of notes) {
     const keys = keysOf(note.path);
     index.byExactPath.set(keys.noExt, note);
@@ -82,10 +81,9 @@ export function buildNameIndex(notes: readonly IndexedNote[], keysOf: (notePath:
       add(index.byKeyAlias, nameKey(alias), note);
     }
     if (keys.folderKey !== undefined) {
-      if (keys.isIndex) isIndexNote.add(note);
       const current = index.folderNote.get(keys.folderKey);
       // index.md wins over folder/folder.md; otherwise the first in path order.
-      if (!current || (keys.isIndex && !isIndexNote.has(current))) index.folderNote.set(keys.folderKey, note);
+      if (!current || (keys.isIndex && !keysOf(current.path).isIndex)) index.folderNote.set(keys.folderKey, note);
     }
   }
   return index;

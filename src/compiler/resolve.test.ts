@@ -56,6 +56,12 @@ describe('resolveVault: matching a link to the note a person meant', () => {
     expect(vault.stats.unresolvedLinks).toBe(0);
   });
 
+  it("takes a folder's index.md over the folder/folder.md that comes before it in path order", () => {
+    const vault = resolve({ 'shelf/Kit/Kit.md': '# Kit', 'shelf/Kit/index.md': '# Kit index', 'from.md': '[[shelf/Kit]]' });
+    expect(landing(vault, 'from.md', 'shelf/Kit')).toBe('shelf/Kit/index.md');
+    expect(vault.diagnostics).toEqual([]);
+  });
+
   it('resolves Markdown links relative to the linking note', () => {
     const vault = resolve({ ...BASE, 'links/md.md': '[up](../Other%20note.md) [here](Target.md) [deep](../sub/Deep%20note.md)' });
     expect(landing(vault, 'links/md.md', '../Other note')).toBe('Other note.md');
