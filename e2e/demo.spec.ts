@@ -78,3 +78,40 @@ test('no two labels on the demo map overlap, and zooming in shows more of them',
   expect(overlapping(selected)).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('the filters box covers no note when the map opens, and Fit keeps them clear of it', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/demo/index.html');
+  await waitForMap(page);
+  const filters = page.getByRole('region', { name: 'Filters and legend' });
+  const notesUnder = async () => {
+    const box = (await filters.boundingBox())!;
+    return page.evaluate(({ x, y, width, height }) => {
+      const probe = window.topicAtlas;
+      return probe.visibleNodeIds().filter((id) => {
+        const at = probe.nodePagePosition(id);
+        return at !== undefined && at.x >= x && at.x <= x + width && at.y >= y && at.y <= y + height;
+      });
+    }, box);
+  };
+  expect(await page.evaluate(() => window.topicAtlas.visibleNodeIds().length)).toBeGreaterThan(60);
+  expect(await notesUnder()).toEqual([]);
+
+  // Folded, the box is one line at the bottom: Fit then uses the map's whole width, zooming closer than before.
+  const fitted = () => page.evaluate(() => window.topicAtlas.zoom());
+  const openZoom = await fitted();
+  const toggle = filters.getByRole('button', { name: /Filters and legend/ });
+  await toggle.click();
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await expect.poll(fitted).toBeGreaterThan(openZoom * 1.1);
+  await page.waitForTimeout(400); // the camera's animation
+  expect(await notesUnder()).toEqual([]);
+
+  // Opened again, the box lies over notes (the camera stays where the user left it); Fit clears them again.
+  await toggle.click();
+  await expect.poll(notesUnder).not.toEqual([]);
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await expect.poll(notesUnder).toEqual([]);
+  expect(errors).toEqual([]);
+});

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { categoryColours, categoryCounts, GHOST_CATEGORY } from '../graph/categories.ts';
 import { clearFilters, setColourBy, setTagFilter, toggleFilters, toggleFolder, toggleHideGhosts, toggleHideOrphans, useAtlas } from '../store/store.ts';
+import { FILTERS_WIDTH } from '../map/mapInset.ts';
 import { COLOUR_BY, type ColourBy } from '../store/url.ts';
 import { useEffectiveTheme } from '../theme.ts';
 
@@ -21,7 +22,8 @@ export function Filters() {
   const active = view.hideGhosts || view.hideOrphans || view.hiddenFolders.length > 0 || view.tag;
 
   return (
-    <section className={`filters${collapsed ? ' collapsed' : ''}`} aria-label="Filters and legend">
+    // A fixed width, which the map's first fit leaves clear (map/mapInset.ts); long names are cut short.
+    <section className={`filters${collapsed ? ' collapsed' : ''}`} aria-label="Filters and legend" style={{ width: FILTERS_WIDTH }}>
       <button type="button" className="filters-toggle" aria-expanded={!collapsed} aria-controls="filters-content" onClick={toggleFilters}>
         {collapsed ? '▸' : '▾'} Filters and legend{active ? ' (on)' : ''}
       </button>
@@ -53,10 +55,10 @@ export function Filters() {
               <li key={category}>
                 {folderToggle ? (
                   <button type="button" aria-pressed={!off} className={off ? 'off' : undefined} onClick={() => toggleFolder(folder)} title={off ? `Show ${category}` : `Hide ${category}`}>
-                    {swatch}{category} <span className="count">{count}</span>
+                    {swatch}<span className="name">{category}</span> <span className="count">{count}</span>
                   </button>
                 ) : (
-                  <span className="legend-item">{swatch}{category} <span className="count">{count}</span></span>
+                  <span className="legend-item" title={category}>{swatch}<span className="name">{category}</span> <span className="count">{count}</span></span>
                 )}
               </li>
             );

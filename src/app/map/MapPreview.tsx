@@ -9,6 +9,7 @@ import { drawPicture } from './drawPicture.ts';
 import { hitNote, previewScene, type PreviewScene } from './previewScene.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './firstView.ts';
 import type { Viewport } from './mapController.ts';
+import { insetFor } from './mapInset.ts';
 import { MAP_THEMES } from './stylesheet.ts';
 
 /** Screen pixels a press may move and still be a click. */
@@ -22,11 +23,14 @@ export function MapPreview() {
   const index = useAtlas((s) => s.index);
   const view = useAtlas((s) => s.view);
   const moved = useAtlas((s) => s.pictureViewport);
+  // Folding the filters box or the panel refits the picture, as it changes where the live map will open.
+  const filtersCollapsed = useAtlas((s) => s.filtersCollapsed);
+  const panelCollapsed = useAtlas((s) => s.panelCollapsed);
   const drag = useRef<{ x: number; y: number; pan: Viewport['pan']; moved: boolean }>(undefined);
   // Drawn before the browser paints, and again as the user selects, pans or zooms before the live map is there.
   useLayoutEffect(() => {
     const element = canvas.current;
-    const scene = graph && index && element ? previewScene(graph, index, view, theme, element.clientWidth, element.clientHeight, moved) : undefined;
+    const scene = graph && index && element ? previewScene(graph, index, view, theme, element.clientWidth, element.clientHeight, moved, insetFor({ filtersCollapsed, panelCollapsed }, element.clientHeight)) : undefined;
     shown.current = scene;
     if (!element) return;
     if (!scene) {
@@ -35,7 +39,7 @@ export function MapPreview() {
     }
     drawPicture(element, scene, MAP_THEMES[theme]);
     if (performance.getEntriesByName('atlas:preview-painted').length === 0) performance.mark('atlas:preview-painted');
-  }, [graph, index, view, theme, moved]);
+  }, [graph, index, view, theme, moved, filtersCollapsed, panelCollapsed]);
   // Load and start the live map once this picture is on screen, so its work does not hold the picture up.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;

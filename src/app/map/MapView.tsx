@@ -13,6 +13,7 @@ import { atlasStore, mapStageReached, selectSelectedId, useAtlas } from '../stor
 import { useEffectiveTheme } from '../theme.ts';
 import { initialViewport, MAX_ZOOM, MIN_ZOOM, readableZoomFor } from './firstView.ts';
 import { attachMap, centreOn } from './mapController.ts';
+import { insetFor } from './mapInset.ts';
 import { MapSync } from './mapSync.ts';
 import { edgePickerFor, regionsFor } from './scene.ts';
 import { buildStylesheet, MAP_THEMES } from './stylesheet.ts';
@@ -64,7 +65,8 @@ export const MapView = memo(function MapView() {
     const { index, drawn, edges, regions, visible, colourOf, selectedId, theme, graph, picker } = first.current;
     if (!index || !graph || !picker) return;
     // Where the user left the still picture, if they moved it; else fitted, or centred on a deep link's note.
-    cy.viewport(atlasStore.getState().pictureViewport ?? initialViewport(index, drawn, selectedId, cy.width(), cy.height()));
+    const state = atlasStore.getState();
+    cy.viewport(state.pictureViewport ?? initialViewport(index, drawn, selectedId, cy.width(), cy.height(), insetFor(state, cy.height())));
     applyStylesheet(cy, STYLESHEETS[theme]);
     layersAfterFirstFrame(cy);
     cy.one('render', () => {
@@ -89,7 +91,7 @@ export const MapView = memo(function MapView() {
     sync.setSelection(selectedId);
     performance.mark('atlas:map-created');
     centred.current = { id: selectedId, index };
-    attachMap(cy, { readableZoom: readableZoomFor(index) });
+    attachMap(cy, { readableZoom: readableZoomFor(index), inset: (height) => insetFor(atlasStore.getState(), height) });
     made.current = sync;
     setSync(sync);
   }, []);

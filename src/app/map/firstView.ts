@@ -3,6 +3,7 @@ import type { NoteId } from '../../shared/schema.ts';
 import { nodeScale, type GraphIndex } from '../graph/graphIndex.ts';
 import { MAX_NODE } from './elements.ts';
 import { centredViewport, centreZoom, fitViewport, type Viewport } from './mapController.ts';
+import { NO_INSET, type Inset } from './mapInset.ts';
 
 export const MIN_ZOOM = 0.02;
 export const MAX_ZOOM = 4;
@@ -11,8 +12,11 @@ const READABLE_ZOOM = 0.9;
 
 export const readableZoomFor = (index: GraphIndex): number => Math.min(READABLE_ZOOM, (2 * READABLE_ZOOM) / nodeScale(index));
 
-/** The map opens fitted to the notes it draws, or centred on the selected note (a deep link). */
-export function initialViewport(index: GraphIndex, drawn: ReadonlySet<NoteId> | undefined, selectedId: NoteId | undefined, width: number, height: number): Viewport {
+/**
+ * The map opens fitted to the notes it draws, or centred on the selected note (a deep link), in the part of it
+ * `inset` leaves uncovered (the filters box's).
+ */
+export function initialViewport(index: GraphIndex, drawn: ReadonlySet<NoteId> | undefined, selectedId: NoteId | undefined, width: number, height: number, inset: Inset = NO_INSET): Viewport {
   const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
   for (const id of drawn ?? index.nodeById.keys()) {
     const node = index.nodeById.get(id);
@@ -22,9 +26,9 @@ export function initialViewport(index: GraphIndex, drawn: ReadonlySet<NoteId> | 
     box.x2 = Math.max(box.x2, node.x);
     box.y2 = Math.max(box.y2, node.y);
   }
-  if (box.x1 > box.x2) return { zoom: 1, pan: { x: width / 2, y: height / 2 } };
+  if (box.x1 > box.x2) return centredViewport({ x: 0, y: 0 }, 1, width, height, inset);
   const margin = MAX_NODE; // room for the biggest nodes and their labels
-  const fit = fitViewport({ x1: box.x1 - margin, y1: box.y1 - margin, x2: box.x2 + margin, y2: box.y2 + margin }, width, height);
+  const fit = fitViewport({ x1: box.x1 - margin, y1: box.y1 - margin, x2: box.x2 + margin, y2: box.y2 + margin }, width, height, inset);
   const selected = selectedId ? index.nodeById.get(selectedId) : undefined;
-  return selected ? centredViewport(selected, centreZoom(fit.zoom, MAX_ZOOM, readableZoomFor(index)), width, height) : fit;
+  return selected ? centredViewport(selected, centreZoom(fit.zoom, MAX_ZOOM, readableZoomFor(index)), width, height, inset) : fit;
 }

@@ -1,13 +1,17 @@
 // Camera commands for the toolbar and the keyboard. The viewport belongs to Cytoscape; this only asks it to move.
 import type { Core, NodeSingular } from 'cytoscape';
+import { NO_INSET, type Inset } from './mapInset.ts';
 
 let current: Core | undefined;
 /** The zoom at which notes read well: a big vault draws its nodes and labels bigger, so it is lower there. */
 let readableZoom = 0.9;
+/** What the map's overlays cover now of a map this tall, for Fit and Reset. */
+let insetNow: (height: number) => Inset = () => NO_INSET;
 
-export function attachMap(cy: Core | undefined, options: { readableZoom: number } = { readableZoom: 0.9 }): void {
+export function attachMap(cy: Core | undefined, options: { readableZoom: number; inset?: (height: number) => Inset } = { readableZoom: 0.9 }): void {
   current = cy;
   readableZoom = options.readableZoom;
+  insetNow = options.inset ?? (() => NO_INSET);
 }
 
 const ZOOM_STEP = 1.4;
@@ -31,26 +35,38 @@ export interface Viewport {
   pan: { x: number; y: number };
 }
 
-/** The viewport that shows this box (model coordinates) whole in a map of this size. */
-export function fitViewport(box: { x1: number; y1: number; x2: number; y2: number }, width: number, height: number): Viewport {
+/**
+ * The part of a map of this size left uncovered by `inset`: all of it when too little would be left (a small
+ * window), since a map squeezed into a strip helps no one.
+ */
+export function uncoveredArea(width: number, height: number, inset: Inset): { x: number; y: number; width: number; height: number } {
+  const [w, h] = [width - inset.left - inset.right, height - inset.top - inset.bottom];
+  if (w < MIN_UNCOVERED || h < MIN_UNCOVERED) return { x: 0, y: 0, width, height };
+  return { x: inset.left, y: inset.top, width: w, height: h };
+}
+const MIN_UNCOVERED = 200;
+
+/** The viewport that shows this box (model coordinates) whole in a map of this size, clear of `inset`. */
+export function fitViewport(box: { x1: number; y1: number; x2: number; y2: number }, width: number, height: number, inset: Inset = NO_INSET): Viewport {
+  const area = uncoveredArea(width, height, inset);
   const w = box.x2 - box.x1;
   const h = box.y2 - box.y1;
-  const zoom = Math.min(MAX_FIT_ZOOM, (width - 2 * PADDING) / Math.max(1, w), (height - 2 * PADDING) / Math.max(1, h));
-  return { zoom, pan: { x: width / 2 - zoom * (box.x1 + w / 2), y: height / 2 - zoom * (box.y1 + h / 2) } };
+  const zoom = Math.min(MAX_FIT_ZOOM, (area.width - 2 * PADDING) / Math.max(1, w), (area.height - 2 * PADDING) / Math.max(1, h));
+  return { zoom, pan: { x: area.x + area.width / 2 - zoom * (box.x1 + w / 2), y: area.y + area.height / 2 - zoom * (box.y1 + h / 2) } };
 }
 
 /** The zoom at which a selected note is shown: closer in if the map is far out. */
 export const centreZoom = (zoom: number, maxZoom: number, readable = readableZoom): number => Math.max(zoom, Math.min(readable, maxZoom));
 
-/** The viewport with this point (model coordinates) in the middle. */
-export const centredViewport = (point: { x: number; y: number }, zoom: number, width: number, height: number): Viewport => ({
-  zoom,
-  pan: { x: width / 2 - zoom * point.x, y: height / 2 - zoom * point.y },
-});
+/** The viewport with this point (model coordinates) in the middle of what `inset` leaves uncovered. */
+export function centredViewport(point: { x: number; y: number }, zoom: number, width: number, height: number, inset: Inset = NO_INSET): Viewport {
+  const area = uncoveredArea(width, height, inset);
+  return { zoom, pan: { x: area.x + area.width / 2 - zoom * point.x, y: area.y + area.height / 2 - zoom * point.y } };
+}
 
 function fitTo(cy: Core, eles: ReturnType<Core['elements']>, animate: boolean): void {
   if (eles.length === 0) return;
-  const { zoom, pan } = fitViewport(eles.boundingBox(), cy.width(), cy.height());
+  const { zoom, pan } = fitViewport(eles.boundingBox(), cy.width(), cy.height(), insetNow(cy.height()));
   cy.stop();
   if (animate) cy.animate({ zoom, pan, ...ANIMATION });
   else cy.viewport({ zoom, pan });

@@ -5,6 +5,7 @@ import { degreeOf, drawnNodeIds, nodeScale, type GraphIndex } from '../graph/gra
 import type { UrlState } from '../store/url.ts';
 import { linkWidth, noteDiameter, noteFontSize, regionFontSize, regionLabel, shortLabel } from './elements.ts';
 import { initialViewport } from './firstView.ts';
+import { NO_INSET, type Inset } from './mapInset.ts';
 import { labelArea, placedLabelSize, placeLabels, waitsForZoom, type LabelCandidate } from './labelPlacement.ts';
 import type { Viewport } from './mapController.ts';
 import { colourRule, edgePickerFor, regionsFor, visibleIdsFor } from './scene.ts';
@@ -55,15 +56,15 @@ export interface PreviewScene {
 
 /**
  * Undefined in local mode, whose notes are laid out afresh in the browser (their places are not known yet).
- * `moved` is where the user panned or zoomed the picture; else the live map's first viewport.
+ * `moved` is where the user panned or zoomed the picture; else the live map's first viewport, clear of `inset`.
  */
-export function previewScene(graph: Graph, index: GraphIndex, view: UrlState, theme: 'light' | 'dark', width: number, height: number, moved?: Viewport): PreviewScene | undefined {
+export function previewScene(graph: Graph, index: GraphIndex, view: UrlState, theme: 'light' | 'dark', width: number, height: number, moved?: Viewport, inset: Inset = NO_INSET): PreviewScene | undefined {
   if (view.localDepth > 0) return undefined;
   const selectedId: NoteId | undefined = view.route.kind === 'note' && index.nodeById.has(view.route.id) ? view.route.id : undefined;
   const drawn = drawnNodeIds(index, selectedId, 0);
   const visible = visibleIdsFor(graph, index, view, selectedId);
   const shown = (id: NoteId): boolean => (!drawn || drawn.has(id)) && (!visible || visible.has(id));
-  const viewport = moved ?? initialViewport(index, drawn, selectedId, width, height);
+  const viewport = moved ?? initialViewport(index, drawn, selectedId, width, height, inset);
   const { zoom, pan } = viewport;
   const onScreen = (x: number, y: number, margin: number) => x > -margin && y > -margin && x < width + margin && y < height + margin;
 

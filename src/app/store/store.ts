@@ -3,6 +3,7 @@ import { createStore, useStore } from 'zustand';
 import type { Graph, NoteId } from '../../shared/schema.ts';
 import { buildGraphIndex, type GraphIndex } from '../graph/graphIndex.ts';
 import type { Viewport } from '../map/mapController.ts';
+import { isNarrowScreen } from '../map/mapInset.ts';
 import { DEFAULT_URL_STATE, MAX_DEPTH, MIN_DEPTH, type ColourBy, type UrlState } from './url.ts';
 
 export type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
@@ -47,7 +48,7 @@ const initialState = (): AtlasState => ({
   hoveredId: undefined,
   searchOpen: false,
   panelCollapsed: false,
-  filtersCollapsed: false,
+  filtersCollapsed: isNarrowScreen(), // on a phone the open box would cover the top of the map
   theme: readTheme(),
   mapStage: 'waiting',
   pictureViewport: undefined,
