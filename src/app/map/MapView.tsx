@@ -66,7 +66,7 @@ export const MapView = memo(function MapView() {
     if (!index || !graph || !picker) return;
     // Where the user left the still picture, if they moved it; else fitted, or centred on a deep link's note.
     const state = atlasStore.getState();
-    cy.viewport(state.pictureViewport ?? initialViewport(index, drawn, selectedId, cy.width(), cy.height(), insetFor(state, cy.height())));
+    cy.viewport(state.pictureViewport ?? initialViewport(index, drawn, selectedId, cy.width(), cy.height(), insetFor(state, cy.height()), regions));
     applyStylesheet(cy, STYLESHEETS[theme]);
     layersAfterFirstFrame(cy);
     cy.one('render', () => {

@@ -1,7 +1,8 @@
 // Where the map opens: shared by the preview and Cytoscape's first frame, so the one replaces the other in place.
 import type { NoteId } from '../../shared/schema.ts';
 import { nodeScale, type GraphIndex } from '../graph/graphIndex.ts';
-import { MAX_NODE } from './elements.ts';
+import type { Region } from '../graph/regions.ts';
+import { MAX_NODE, regionFontSize, regionLabel } from './elements.ts';
 import { centredViewport, centreZoom, fitViewport, type Viewport } from './mapController.ts';
 import { NO_INSET, type Inset } from './mapInset.ts';
 
@@ -12,11 +13,19 @@ const READABLE_ZOOM = 0.9;
 
 export const readableZoomFor = (index: GraphIndex): number => Math.min(READABLE_ZOOM, (2 * READABLE_ZOOM) / nodeScale(index));
 
+/** The box a region's label takes on the map: bold, about 0.6 em a character, centred on the region. */
+export function regionLabelBox(region: Region): { x1: number; y1: number; x2: number; y2: number } {
+  const size = regionFontSize(region);
+  const half = (regionLabel(region).length * size * 0.6) / 2;
+  return { x1: region.x - half, y1: region.y - size / 2, x2: region.x + half, y2: region.y + size / 2 };
+}
+
 /**
  * The map opens fitted to the notes it draws, or centred on the selected note (a deep link), in the part of it
- * `inset` leaves uncovered (the filters box's).
+ * `inset` leaves uncovered (the filters box's). A big vault opens on its regions' labels: `regions` makes room for
+ * them, so a label near the edge is not cut off.
  */
-export function initialViewport(index: GraphIndex, drawn: ReadonlySet<NoteId> | undefined, selectedId: NoteId | undefined, width: number, height: number, inset: Inset = NO_INSET): Viewport {
+export function initialViewport(index: GraphIndex, drawn: ReadonlySet<NoteId> | undefined, selectedId: NoteId | undefined, width: number, height: number, inset: Inset = NO_INSET, regions: readonly Region[] = []): Viewport {
   const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
   for (const id of drawn ?? index.nodeById.keys()) {
     const node = index.nodeById.get(id);
@@ -27,6 +36,12 @@ export function initialViewport(index: GraphIndex, drawn: ReadonlySet<NoteId> | 
     box.y2 = Math.max(box.y2, node.y);
   }
   if (box.x1 > box.x2) return centredViewport({ x: 0, y: 0 }, 1, width, height, inset);
+  for (const label of regions.map(regionLabelBox)) {
+    box.x1 = Math.min(box.x1, label.x1);
+    box.y1 = Math.min(box.y1, label.y1);
+    box.x2 = Math.max(box.x2, label.x2);
+    box.y2 = Math.max(box.y2, label.y2);
+  }
   const margin = MAX_NODE; // room for the biggest nodes and their labels
   const fit = fitViewport({ x1: box.x1 - margin, y1: box.y1 - margin, x2: box.x2 + margin, y2: box.y2 + margin }, width, height, inset);
   const selected = selectedId ? index.nodeById.get(selectedId) : undefined;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type Graph, type GraphEdge, type GraphNode, type NoteId } from '../../shared/schema.ts';
 import { buildGraphIndex, drawnNodeIds } from '../graph/graphIndex.ts';
 import { DEFAULT_URL_STATE, type UrlState } from '../store/url.ts';
-import { initialViewport } from './firstView.ts';
+import { initialViewport, regionLabelBox } from './firstView.ts';
 import { MapSync } from './mapSync.ts';
 import { hitNote, previewScene, type PreviewNote } from './previewScene.ts';
 import { colourRule, edgePickerFor, regionsFor, visibleIdsFor } from './scene.ts';
@@ -48,7 +48,7 @@ function liveFirstFrame(graph: Graph, view: UrlState) {
   const index = buildGraphIndex(graph);
   const selectedId = view.route.kind === 'note' ? view.route.id : undefined;
   const drawn = drawnNodeIds(index, selectedId, view.localDepth);
-  const viewport = initialViewport(index, drawn, selectedId, WIDTH, HEIGHT);
+  const viewport = initialViewport(index, drawn, selectedId, WIDTH, HEIGHT, undefined, regionsFor(graph, index));
   const cy = cytoscape({ headless: true, styleEnabled: true });
   const sync = new MapSync(cy);
   const { zoom, pan } = viewport;
@@ -97,6 +97,23 @@ describe('previewScene', () => {
     const regionNames = cy.nodes('.region').filter((n) => !n.hasClass('crowded') && !n.hasClass('region-hidden')).map((n) => n.id());
     expect(sorted(scene.labels.map((l) => l.id))).toEqual(sorted([...labelled, ...regionNames]));
     expect(scene.labels.length).toBeGreaterThan(5);
+  });
+
+  it("opens a big vault with every region's name on screen, not cut off at the edge", () => {
+    const graph = vault(6000, 24);
+    const index = buildGraphIndex(graph);
+    const regions = regionsFor(graph, index);
+    expect(regions.length).toBeGreaterThan(10);
+    const side = 700; // a square map: the notes fill it both ways, and names at the sides reach past them
+    const { zoom, pan } = previewScene(graph, index, DEFAULT_URL_STATE, 'light', side, side)!.viewport;
+    expect(zoom).toBeLessThan(REGION_LABEL_MAX_ZOOM); // the overview shows the regions' names
+    for (const region of regions) {
+      const box = regionLabelBox(region);
+      expect(box.x1 * zoom + pan.x).toBeGreaterThanOrEqual(0);
+      expect(box.x2 * zoom + pan.x).toBeLessThanOrEqual(side);
+      expect(box.y1 * zoom + pan.y).toBeGreaterThanOrEqual(0);
+      expect(box.y2 * zoom + pan.y).toBeLessThanOrEqual(side);
+    }
   });
 
   it('puts the selected note last (on top), marks its links, and leaves hidden notes and their links out', () => {

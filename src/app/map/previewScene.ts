@@ -64,7 +64,7 @@ export function previewScene(graph: Graph, index: GraphIndex, view: UrlState, th
   const drawn = drawnNodeIds(index, selectedId, 0);
   const visible = visibleIdsFor(graph, index, view, selectedId);
   const shown = (id: NoteId): boolean => (!drawn || drawn.has(id)) && (!visible || visible.has(id));
-  const viewport = moved ?? initialViewport(index, drawn, selectedId, width, height, inset);
+  const viewport = moved ?? initialViewport(index, drawn, selectedId, width, height, inset, regionsFor(graph, index));
   const { zoom, pan } = viewport;
   const onScreen = (x: number, y: number, margin: number) => x > -margin && y > -margin && x < width + margin && y < height + margin;
 
