@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from './__fixtures__/fixtureVault.ts';
 import { decodeNote } from './decode.ts';
-import { collapseWhitespace, MAX_RAW_HTML_TAGS, parseNote, type ParsedNote } from './parse.ts';
+import { collapseWhitespace, isWordCharacter, MAX_RAW_HTML_TAGS, parseNote, type ParsedNote } from './parse.ts';
 
 async function parseFixture(file: string): Promise<ParsedNote> {
   return parseNote(file, decodeNote(await fixtureBytes(file), file).text);
@@ -133,6 +133,17 @@ describe('parseNote: links', () => {
         expect(collapseWhitespace(sample)).toBe(sample.replace(/\s+/g, ' '));
       }),
     );
+  });
+
+  it('counts a character as part of a word exactly when Unicode calls it a letter or a number', () => {
+    const unicode = /[\p{L}\p{N}]/u;
+    const differ: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const character = String.fromCharCode(code);
+      if (isWordCharacter(character) !== unicode.test(character)) differ.push(code);
+    }
+    expect(differ).toEqual([]);
+    expect(isWordCharacter(undefined)).toBe(false);
   });
 
   it('makes wikilinks in frontmatter values (strings and lists) links, skipping attachments', async () => {

@@ -229,7 +229,14 @@ function snippetAt(content: string, pos: number): string {
 }
 
 /** A letter or digit: underscores between two are part of a word (`scaling_laws`), and a cut between two splits one. */
-const isWordCharacter = (character: string | undefined): boolean => character !== undefined && /[\p{L}\p{N}]/u.test(character);
+export function isWordCharacter(character: string | undefined): boolean {
+  if (character === undefined) return false;
+  const code = character.charCodeAt(0);
+  // ASCII without the Unicode-aware expression, which costs more than the rest of the check (a test checks every code unit).
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return WORD_CHARACTER.test(character);
+}
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /** `text.replace(/\s+/g, ' ')`, touching only runs that are not already one space (most are). */
 export const collapseWhitespace = (text: string): string => text.replace(/\s{2,}|[^\S ]/g, ' ');
