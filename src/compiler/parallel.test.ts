@@ -29,6 +29,32 @@ describe('compile workers', () => {
     expect(progress.at(-1)).toBe(files.length);
   }, 30_000);
 
+  it('start from V8\'s code cache of their code, and make a fresh one when the cache given is refused', async () => {
+    const { files } = await scanVault(FIXTURE_VAULT);
+    const parsed = (results: Awaited<ReturnType<typeof readInWorkers>>) => results.map(({ note }) => note?.title);
+    // As a pool of one: reads only (readInWorkers would store this worker's code cache for the real compiles).
+    const poolOf = (worker: CompileWorker): Promise<CompileWorker[]> =>
+      Promise.resolve([{ run: <R,>(request: WorkerRequest) => (request.kind === 'code-cache' ? Promise.resolve(undefined as R) : worker.run(request)) as Promise<R>, stop: () => undefined }]);
+    const expected = files.map(readNote).map(({ note }) => note?.title);
+    // A cache V8 cannot use: the worker compiles its code as usual, parses as well, and makes a cache of its own.
+    const refused = await startWorker({ codeCache: new Uint8Array(4096).fill(7) });
+    try {
+      expect(parsed(await readInWorkers(files, poolOf(refused)))).toEqual(expected);
+      const made = await refused.run<Uint8Array | undefined>({ kind: 'code-cache', have: true });
+      expect(made?.length).toBeGreaterThan(100_000);
+      // Started from that cache, a worker takes it (it makes none when asked) and parses the same.
+      const taking = await startWorker({ codeCache: made });
+      try {
+        expect(await taking.run({ kind: 'code-cache', have: true })).toBeUndefined();
+        expect(parsed(await readInWorkers(files, poolOf(taking)))).toEqual(expected);
+      } finally {
+        taking.stop();
+      }
+    } finally {
+      refused.stop();
+    }
+  }, 30_000);
+
   it('report a worker that fails mid-read once, whichever of its batches fails', async () => {
     const { files } = await scanVault(FIXTURE_VAULT);
     // Each worker answers its first batch late and fails its second at once, while the first is still awaited.

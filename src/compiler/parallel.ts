@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { readNote, type ReadResult } from './readNote.ts';
 import type { NoteFile } from './scan.ts';
 import { resultsFromWire, type WireResult } from './resultWire.ts';
-import { startWorker, type CompileWorker } from './workers.ts';
+import { startWorker, stopKeepingCodeCache, type CompileWorker } from './workers.ts';
 
 /** Below this, starting workers costs more than it saves. */
 export const PARALLEL_FROM = 1500;
@@ -128,8 +128,11 @@ export async function readInWorkers(files: readonly NoteFile[], pool: WorkerPool
   const workers = await pool;
   try {
     await Promise.all(workers.map(drain));
-  } finally {
+  } catch (error) {
     for (const worker of workers) worker.stop();
+    throw error;
   }
+  // One worker, having parsed, can give V8's compiled code for the next compile's workers (workers.ts).
+  workers.forEach((worker, i) => (i === 0 ? stopKeepingCodeCache(worker) : worker.stop()));
   return results;
 }

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cachedBundle, type BundleResult } from './workerBundle.ts';
+import { cachedBundle, readCodeCache, storeCodeCache, type BundleResult } from './workerBundle.ts';
 
 let dir: string;
 let entry: string;
@@ -68,5 +68,34 @@ describe('the workers’ bundle, cached on disk', () => {
     expect(await cachedBundle(entry, unwritable, build)).toBe('entry v1|helper v1');
     expect(await cachedBundle(entry, unwritable, build)).toBe('entry v1|helper v1');
     expect(builds).toBe(2);
+  });
+});
+
+describe('V8\'s code cache of the bundle, on disk', () => {
+  it('is read back for the same bundle only', () => {
+    storeCodeCache(cacheDir(), 'bundle v1', new Uint8Array([1, 2, 3]));
+    expect([...readCodeCache(cacheDir(), 'bundle v1')!]).toEqual([1, 2, 3]);
+    expect(readCodeCache(cacheDir(), 'bundle v2')).toBeUndefined();
+  });
+
+  it('keeps the four newest, one per bundle, and drops the older ones', () => {
+    const caches = () => readdirSync(cacheDir()).filter((name) => name.endsWith('.v8'));
+    mkdirSync(cacheDir());
+    for (let version = 1; version <= 6; version++) {
+      const before = new Set(caches());
+      storeCodeCache(cacheDir(), `bundle v${version}`, new Uint8Array([version]));
+      const made = caches().find((name) => !before.has(name))!;
+      // A minute newer than the one before it, as caches made in turn would be.
+      const when = new Date(Date.now() - (10 - version) * 60_000);
+      utimesSync(path.join(cacheDir(), made), when, when);
+    }
+    expect(caches()).toHaveLength(4);
+    expect([1, 2, 3, 4, 5, 6].map((version) => readCodeCache(cacheDir(), `bundle v${version}`)?.[0])).toEqual([undefined, undefined, 3, 4, 5, 6]);
+  });
+
+  it('is not needed: where it cannot be written, nothing fails', () => {
+    const unwritable = path.join(entry, 'cache');
+    storeCodeCache(unwritable, 'bundle v1', new Uint8Array([1]));
+    expect(readCodeCache(unwritable, 'bundle v1')).toBeUndefined();
   });
 });

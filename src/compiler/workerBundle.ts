@@ -2,7 +2,7 @@
 // esbuild 0.4-0.5 s, longer than the scan, and the workers cannot start before it is done; read from the cache,
 // the workers boot while the scan runs.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** What a bundle was made from: each input file's size and modification time. */
@@ -73,5 +73,46 @@ function store(entry: string, cacheDir: string, { code, inputs }: BundleResult, 
     renameSync(path.join(cacheDir, files.manifest + suffix), path.join(cacheDir, files.manifest));
   } catch {
     // A read-only install: every run bundles.
+  }
+}
+
+/**
+ * V8's compiled code for a bundle, as a worker made it once it had parsed notes: a worker that starts from it
+ * skips compiling the bundle and most of what parsing calls (one boot: 75-85 ms instead of 135-170 ms, and its
+ * first 300 notes about 100 ms sooner). Keyed by the bundle's text and this Node; V8 itself refuses a cache made
+ * by another build of it, and the worker then compiles as usual.
+ */
+const codeCacheFile = (code: string) =>
+  `code-${createHash('sha256').update(process.version).update(process.arch).update(code).digest('hex').slice(0, 16)}.v8`;
+
+/** Where a worker's boot code (workers.ts) leaves the function that makes its code cache, under Symbol.for. */
+export const CODE_CACHE_MAKER = 'topic-atlas.makeCodeCache';
+
+/** Caches kept at most: one per bundle, and checkouts sharing node_modules each have their own bundle. */
+const CODE_CACHES_KEPT = 4;
+
+export function readCodeCache(cacheDir: string, code: string): Buffer | undefined {
+  try {
+    return readFileSync(path.join(cacheDir, codeCacheFile(code)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores a worker's code cache for `code`, and drops the oldest others past CODE_CACHES_KEPT. Never fails. */
+export function storeCodeCache(cacheDir: string, code: string, data: Uint8Array): void {
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const file = path.join(cacheDir, codeCacheFile(code));
+    const aside = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    writeFileSync(aside, data);
+    renameSync(aside, file);
+    const caches = readdirSync(cacheDir)
+      .filter((name) => /^code-[0-9a-f]{16}\.v8$/.test(name))
+      .map((name) => ({ name, modified: statSync(path.join(cacheDir, name)).mtimeMs }))
+      .sort((a, b) => b.modified - a.modified || (a.name < b.name ? -1 : 1));
+    for (const old of caches.slice(CODE_CACHES_KEPT)) rmSync(path.join(cacheDir, old.name), { force: true });
+  } catch {
+    // A read-only install: workers compile the bundle each time, as without a cache.
   }
 }
