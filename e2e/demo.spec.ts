@@ -113,5 +113,15 @@ test('the filters box covers no note when the map opens, and Fit keeps them clea
   await expect.poll(notesUnder).not.toEqual([]);
   await page.getByRole('button', { name: 'Fit' }).click();
   await expect.poll(notesUnder).toEqual([]);
+
+  // A clicked note is centred in the part of the map the box leaves, as a deep-linked one is.
+  await clickNode(page, 'topics.ai_alignment_and_safety');
+  await expect(noteTitle(page)).toHaveText('AI alignment and safety');
+  await page.waitForTimeout(600); // the camera's animation
+  const [map, box] = [(await page.locator('.map').boundingBox())!, (await filters.boundingBox())!];
+  const at = (await page.evaluate(() => window.topicAtlas.nodePagePosition('topics.ai_alignment_and_safety')))!;
+  const uncovered = box.x + box.width + (map.x + map.width - (box.x + box.width)) / 2;
+  expect(Math.abs(at.x - uncovered)).toBeLessThan(16);
+  expect(Math.abs(at.y - (map.y + map.height / 2))).toBeLessThan(16);
   expect(errors).toEqual([]);
 });

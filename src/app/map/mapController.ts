@@ -91,16 +91,14 @@ export function zoomToRegion(region: NodeSingular): void {
   current.animate({ center: { eles: region }, zoom, ...ANIMATION });
 }
 
-/** Centre on a note, zooming in if the map is far out. */
+/** Centre on a note in the part of the map the overlays leave uncovered, zooming in if the map is far out. */
 export function centreOn(node: NodeSingular, animate = true): void {
   if (!current) return;
   const zoom = centreZoom(current.zoom(), current.maxZoom());
+  const { pan } = centredViewport(node.position(), zoom, current.width(), current.height(), insetNow(current.height()));
   current.stop();
-  if (animate) current.animate({ center: { eles: node }, zoom, ...ANIMATION });
-  else {
-    current.zoom(zoom);
-    current.center(node);
-  }
+  if (animate) current.animate({ zoom, pan, ...ANIMATION });
+  else current.viewport({ zoom, pan });
 }
 
 /** A read-only window onto the map for tests and curious users: `window.topicAtlas` in the console. */
