@@ -66,9 +66,9 @@ const WRITE_BATCH_BYTES = 1 << 20;
 /**
  * Makes notes/ and returns what writes one page there. Synchronous writes: for thousands of small files they take
  * a third of the CPU of async ones (the thread-pool round trips cost more than the writes).
- * Pages are written a batch at a time, not one by one between making them: each system call empties this VM's
- * TLB (page-table isolation without PCID), which the next page's making paid for. Mixed 10k's pages took 683-709 ms
- * (best of ten) this way, 759-793 ms one by one.
+ * Pages are written a batch at a time, not one by one between making them: on a CPU with page-table isolation and
+ * no PCID (the project's first machine) each system call empties the TLB, which the next page's making paid for.
+ * There mixed 10k's pages took 683-709 ms (best of ten) this way, 759-793 ms one by one.
  * `madeEmpty(id)`: the page's file was made empty in this build (createFiles.ts), so it is filled without
  * truncating it first (10,000 truncations of empty files cost this disk 0.3 s).
  */

@@ -17,9 +17,9 @@ export function readNote(file: NoteFile): ReadResult {
 }
 
 /**
- * readNote of each file, every file read before any is parsed. System calls are dear here (page-table isolation
- * on a CPU without PCID empties the TLB at each), and parsing in between them paid for it: a worker's 5,000 notes
- * took 0.76-0.81 s read one by one, 0.68-0.72 s read a batch at a time (the reads alone: 0.06 s).
+ * readNote of each file, every file read before any is parsed. Where system calls are dear (page-table isolation
+ * on a CPU without PCID empties the TLB at each, as on the project's first machine), parsing in between them paid
+ * for it: there a worker's 5,000 notes took 0.76-0.81 s read one by one, 0.68-0.72 s a batch at a time.
  */
 export function readNoteBatch(files: readonly NoteFile[]): ReadResult[] {
   const read = files.map((file) => {
