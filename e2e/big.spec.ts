@@ -51,6 +51,23 @@ test.describe('a 10k-note wiki', () => {
     expect(errors).toEqual([]);
   });
 
+  test('on a phone, opens with the whole map above the note sheet', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto('/big/index.html');
+    await page.waitForFunction(() => window.topicAtlas?.nodeCount() > 0, null, { timeout: 60_000 });
+    await expect(page.locator('canvas.map-preview')).toHaveCount(0);
+    const map = (await page.locator('.map').boundingBox())!;
+    const sheet = (await page.getByRole('complementary', { name: 'Note panel' }).boundingBox())!;
+    // Zoomed out over the whole vault (it once opened at zoom 1, showing a few links and no notes)...
+    expect(await page.evaluate(() => window.topicAtlas.zoom())).toBeLessThan(0.05);
+    // ...with nearly every drawn note between the top of the map and the sheet.
+    const positions = await page.evaluate(() => window.topicAtlas.visibleNodeIds().map((id) => window.topicAtlas.nodePagePosition(id)!));
+    const shown = positions.filter((at) => at.x >= map.x && at.x <= map.x + map.width && at.y >= map.y && at.y <= sheet.y);
+    expect(shown.length).toBeGreaterThan(positions.length * 0.95);
+    expect(errors).toEqual([]);
+  });
+
   test('a deep link to a little-linked note opens it selected, drawn and centred', async ({ page, request }) => {
     const errors = watchErrors(page);
     const target = quietNote(await notes(request), 3);

@@ -7,8 +7,7 @@ import { mapStageReached, pictureMoved, selectNote, useAtlas } from '../store/st
 import { useEffectiveTheme } from '../theme.ts';
 import { drawPicture } from './drawPicture.ts';
 import { hitNote, previewScene, type PreviewScene } from './previewScene.ts';
-import { MAX_ZOOM, MIN_ZOOM } from './firstView.ts';
-import type { Viewport } from './mapController.ts';
+import { MAX_ZOOM, MIN_ZOOM, type Viewport } from './mapController.ts';
 import { insetFor } from './mapInset.ts';
 import { MAP_THEMES } from './stylesheet.ts';
 

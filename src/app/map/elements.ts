@@ -4,6 +4,7 @@ import type { ElementDefinition } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../shared/schema.ts';
 import { degreeOf } from '../graph/graphIndex.ts';
 import type { Region } from '../graph/regions.ts';
+import type { LabelCandidate } from './labelPlacement.ts';
 
 export const MIN_NODE = 10;
 export const MAX_NODE = 46;
@@ -35,6 +36,11 @@ export const noteFontSize = (node: GraphNode, maxDegree: number, scale: number):
 /** A topic region's name, with how many notes it holds, and its size in map units. */
 export const regionLabel = (region: Region): string => `${region.label} · ${region.count}`;
 export const regionFontSize = (region: Region): number => Math.max(40, Math.round(region.radius * 0.22));
+
+/** A region's name as label placement sees it (labelPlacement.ts). */
+export const regionLabelCandidate = (region: Region): LabelCandidate => ({
+  id: region.id, x: region.x, y: region.y, size: 0, fontSize: regionFontSize(region), length: regionLabel(region).length, degree: region.count, region: true,
+});
 
 export function nodeElement(node: GraphNode, maxDegree: number, scale: number, colour: string, classes: string): ElementDefinition {
   const fontSize = noteFontSize(node, maxDegree, scale);

@@ -26,6 +26,14 @@ function zoomBy(factor: number): void {
 export const zoomIn = (): void => zoomBy(ZOOM_STEP);
 export const zoomOut = (): void => zoomBy(1 / ZOOM_STEP);
 
+/**
+ * How far the map zooms out and in. Out far enough that a big vault fits a phone whole (wiki 10k needs 0.010 on
+ * one, beside the note sheet): Cytoscape ignores a viewport whose zoom is outside these, and at a floor of 0.02
+ * such a map opened at zoom 1, showing a few links and no notes.
+ */
+export const MIN_ZOOM = 0.002;
+export const MAX_ZOOM = 4;
+
 /** Fitting a handful of notes should not blow labels up to poster size. */
 const MAX_FIT_ZOOM = 1.3;
 const PADDING = 40;
@@ -46,12 +54,12 @@ export function uncoveredArea(width: number, height: number, inset: Inset): { x:
 }
 const MIN_UNCOVERED = 200;
 
-/** The viewport that shows this box (model coordinates) whole in a map of this size, clear of `inset`. */
+/** The viewport that shows this box (model coordinates) whole in a map of this size, clear of `inset` (as far as MIN_ZOOM allows). */
 export function fitViewport(box: { x1: number; y1: number; x2: number; y2: number }, width: number, height: number, inset: Inset = NO_INSET): Viewport {
   const area = uncoveredArea(width, height, inset);
   const w = box.x2 - box.x1;
   const h = box.y2 - box.y1;
-  const zoom = Math.min(MAX_FIT_ZOOM, (area.width - 2 * PADDING) / Math.max(1, w), (area.height - 2 * PADDING) / Math.max(1, h));
+  const zoom = Math.max(MIN_ZOOM, Math.min(MAX_FIT_ZOOM, (area.width - 2 * PADDING) / Math.max(1, w), (area.height - 2 * PADDING) / Math.max(1, h)));
   return { zoom, pan: { x: area.x + area.width / 2 - zoom * (box.x1 + w / 2), y: area.y + area.height / 2 - zoom * (box.y1 + h / 2) } };
 }
 
@@ -82,13 +90,15 @@ export function resetView(): void {
   if (current) fitTo(current, current.elements(':visible'), true);
 }
 
-/** A topic region was clicked: zoom until its notes are drawn and readable. */
+/** A topic region was clicked: zoom until its notes are drawn and readable, in the part the overlays leave uncovered. */
 export function zoomToRegion(region: NodeSingular): void {
   if (!current) return;
   const radius = Math.max(200, Number(region.data('radius')) || 0);
-  const zoom = Math.min(0.6, Math.min(current.width(), current.height()) / (2.2 * radius));
+  const area = uncoveredArea(current.width(), current.height(), insetNow(current.height()));
+  const zoom = Math.min(0.6, Math.min(area.width, area.height) / (2.2 * radius));
+  const { pan } = centredViewport(region.position(), zoom, current.width(), current.height(), insetNow(current.height()));
   current.stop();
-  current.animate({ center: { eles: region }, zoom, ...ANIMATION });
+  current.animate({ zoom, pan, ...ANIMATION });
 }
 
 /** Centre on a note in the part of the map the overlays leave uncovered, zooming in if the map is far out. */

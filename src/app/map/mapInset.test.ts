@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centredViewport, fitViewport, uncoveredArea } from './mapController.ts';
+import { centredViewport, fitViewport, MIN_ZOOM, uncoveredArea } from './mapController.ts';
 import { FILTERS_WIDTH, NO_INSET, overlayInset } from './mapInset.ts';
 
 const BOX = { x1: -500, y1: -400, x2: 700, y2: 600 };
@@ -26,6 +26,18 @@ describe('fitting the map clear of its overlays', () => {
     expect(uncoveredArea(380, 600, inset)).toEqual({ x: 0, y: 0, width: 380, height: 600 });
     expect(fitViewport(BOX, 380, 600, inset)).toEqual(fitViewport(BOX, 380, 600));
     expect(uncoveredArea(900, 600, inset)).toEqual({ x: 220, y: 0, width: 680, height: 600 });
+  });
+
+  it('fits a big vault on a phone, beside the note sheet, at a zoom the map accepts', () => {
+    const vault = { x1: -8400, y1: -8400, x2: 8400, y2: 8400 }; // the wiki 10k's extent
+    const inset = overlayInset({ filtersCollapsed: true, panelCollapsed: false }, true, 673);
+    const viewport = fitViewport(vault, 390, 673, inset);
+    expect(viewport.zoom).toBeGreaterThanOrEqual(MIN_ZOOM); // outside its range, Cytoscape keeps zoom 1
+    const [topLeft, bottomRight] = [onScreen(viewport, vault.x1, vault.y1), onScreen(viewport, vault.x2, vault.y2)];
+    expect(topLeft.y).toBeGreaterThanOrEqual(inset.top);
+    expect(bottomRight.y).toBeLessThanOrEqual(673 - inset.bottom);
+    expect(topLeft.x).toBeGreaterThanOrEqual(0);
+    expect(bottomRight.x).toBeLessThanOrEqual(390);
   });
 
   it('centres a deep-linked note in the uncovered part', () => {

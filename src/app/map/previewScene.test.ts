@@ -108,7 +108,7 @@ describe('previewScene', () => {
     const { zoom, pan } = previewScene(graph, index, DEFAULT_URL_STATE, 'light', side, side)!.viewport;
     expect(zoom).toBeLessThan(REGION_LABEL_MAX_ZOOM); // the overview shows the regions' names
     for (const region of regions) {
-      const box = regionLabelBox(region);
+      const box = regionLabelBox(region, zoom);
       expect(box.x1 * zoom + pan.x).toBeGreaterThanOrEqual(0);
       expect(box.x2 * zoom + pan.x).toBeLessThanOrEqual(side);
       expect(box.y1 * zoom + pan.y).toBeGreaterThanOrEqual(0);

@@ -3,7 +3,7 @@
 import type { Graph, NoteId } from '../../shared/schema.ts';
 import { degreeOf, drawnNodeIds, nodeScale, type GraphIndex } from '../graph/graphIndex.ts';
 import type { UrlState } from '../store/url.ts';
-import { linkWidth, noteDiameter, noteFontSize, regionFontSize, regionLabel, shortLabel } from './elements.ts';
+import { linkWidth, noteDiameter, noteFontSize, regionLabel, regionLabelCandidate, shortLabel } from './elements.ts';
 import { initialViewport } from './firstView.ts';
 import { NO_INSET, type Inset } from './mapInset.ts';
 import { labelArea, placedLabelSize, placeLabels, waitsForZoom, type LabelCandidate } from './labelPlacement.ts';
@@ -128,9 +128,8 @@ function placedLabels(
   const candidates: LabelCandidate[] = [];
   const text = new Map<string, { text: string; ghost: boolean }>();
   for (const region of regions) {
-    const label = regionLabel(region);
-    candidates.push({ id: region.id, x: region.x, y: region.y, size: 0, fontSize: regionFontSize(region), length: label.length, degree: region.count, region: true });
-    text.set(region.id, { text: label, ghost: false });
+    candidates.push(regionLabelCandidate(region));
+    text.set(region.id, { text: regionLabel(region), ghost: false });
   }
   for (const id of drawn ?? index.nodeById.keys()) {
     const node = index.nodeById.get(id);
