@@ -2,7 +2,7 @@
 // Spawned by bench/compile.ts:  node --import tsx bench/compile-child.ts <full|stages> <vault> <out>
 //
 // full:   compileVault writing pages as it goes, then graph.json: exactly what `npm run compile` does (minus
-//         reading a previous layout).
+//         reading a previous layout), with the V8 flags the CLI sets.
 // stages: the same pipeline rebuilt from the exported stage functions, each timed on its own (wall and CPU),
 //         in one thread: read, decode and parse are split apart, where compileVault runs them together (on
 //         worker threads for big vaults). It mirrors src/compiler/index.ts as of d1802d0; if that changes
@@ -146,12 +146,23 @@ async function stages(vault: string, out: string): Promise<ChildResult> {
   };
 }
 
+/**
+ * The V8 flags the CLI of the measured source sets (src/compiler/v8Flags.ts), so the compile runs as
+ * `npm run compile` runs it. Sources from before that module have none to set.
+ */
+async function applyTheCliV8Flags(): Promise<void> {
+  const flagsModule = '../src/compiler/v8Flags.ts'; // a variable: a --rev export may not have it, and tsc should not care
+  const module = (await import(flagsModule).catch(() => undefined)) as { applyCompileV8Flags?: () => void } | undefined;
+  module?.applyCompileV8Flags?.();
+}
+
 async function main(argv: string[]): Promise<number> {
   const [mode, vault, out] = argv;
   if ((mode !== 'full' && mode !== 'stages') || !vault || !out) {
     process.stderr.write('usage: node --import tsx bench/compile-child.ts <full|stages> <vault> <out>\n');
     return 64;
   }
+  await applyTheCliV8Flags();
   const result = mode === 'full' ? await full(vault, out) : await stages(vault, out);
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
   return 0;

@@ -5,6 +5,7 @@ import { compileVault } from './index.ts';
 import { readPreviousPositions, writeGraph } from './emit.ts';
 import { formatDiagnostics, formatSummary, progressBar } from './report.ts';
 import { VaultUnreadableError } from './scan.ts';
+import { applyCompileV8Flags } from './v8Flags.ts';
 
 const HELP = `Topic Atlas compiler: turns a folder of Markdown notes into a JSON graph.
 
@@ -54,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Give exactly one notes folder.\n\n${HELP}\n`);
     return 64;
   }
+  applyCompileV8Flags();
   const outDir = path.resolve(args.values.out);
   const timings: Record<string, number> = {};
   const started = performance.now();
