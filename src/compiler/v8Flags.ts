@@ -3,9 +3,9 @@ import { setFlagsFromString } from 'node:v8';
 
 /**
  * TurboFan inlines less. Every parse worker compiles the same hot parser code for itself, and on two cores those
- * compiles took a third of the CPU in the parse's first second; with smaller inlined compiles, mixed 10k and wiki
- * 10k compiled 7% faster (BENCHMARKS.md, "Compile at" the commit that added this). V8's flags are process-wide, so
- * the dev server and `vite build`, which compile inside Vite's process, leave them alone.
+ * compiles took more CPU than the parse workers did in the parse's first second; with smaller inlined compiles,
+ * mixed 10k and wiki 10k compiled 7% faster (BENCHMARKS.md, "Compile at 2f3b3af"). V8's flags are process-wide,
+ * so the dev server and `vite build`, which compile inside Vite's process, leave them alone.
  */
 export const COMPILE_V8_FLAGS = ['--max-inlined-bytecode-size-cumulative=200'] as const;
 
