@@ -18,7 +18,19 @@ export function compileV8FlagsToSet(execArgv: readonly string[], nodeOptions = '
 /** `--no-x`, `--x=1` and `--x_y` all name flag `x`/`x-y`, as V8 reads them. */
 const flagName = (flag: string): string => flag.replace(/=.*$/, '').replace(/^--(no-)?/, '').replaceAll('_', '-');
 
+/** The flags applyCompileV8Flags set in this process. */
+const applied: string[] = [];
+
 /** Call before the compile starts its workers: they get the flags V8 has when they start. */
 export function applyCompileV8Flags(): void {
-  for (const flag of compileV8FlagsToSet(process.execArgv, process.env.NODE_OPTIONS)) setFlagsFromString(flag);
+  for (const flag of compileV8FlagsToSet(process.execArgv, process.env.NODE_OPTIONS)) {
+    setFlagsFromString(flag);
+    applied.push(flag);
+  }
 }
+
+/**
+ * The V8 flags in force here, as far as this process can tell (Node's own options among them): what the workers'
+ * code cache is keyed by, since V8 refuses a cache made under other flags.
+ */
+export const v8FlagsInForce = (): string => [...process.execArgv, process.env.NODE_OPTIONS ?? '', ...applied].join(' ');

@@ -72,10 +72,19 @@ describe('the workers’ bundle, cached on disk', () => {
 });
 
 describe('V8\'s code cache of the bundle, on disk', () => {
+  const key = (code: string, v8Flags = '') => ({ code, v8Flags });
+
   it('is read back for the same bundle only', () => {
-    storeCodeCache(cacheDir(), 'bundle v1', new Uint8Array([1, 2, 3]));
-    expect([...readCodeCache(cacheDir(), 'bundle v1')!]).toEqual([1, 2, 3]);
-    expect(readCodeCache(cacheDir(), 'bundle v2')).toBeUndefined();
+    storeCodeCache(cacheDir(), key('bundle v1'), new Uint8Array([1, 2, 3]));
+    expect([...readCodeCache(cacheDir(), key('bundle v1'))!]).toEqual([1, 2, 3]);
+    expect(readCodeCache(cacheDir(), key('bundle v2'))).toBeUndefined();
+  });
+
+  it('is kept apart for each set of V8 flags, which V8 would refuse it under', () => {
+    storeCodeCache(cacheDir(), key('bundle v1'), new Uint8Array([1]));
+    storeCodeCache(cacheDir(), key('bundle v1', '--max-inlined-bytecode-size-cumulative=200'), new Uint8Array([2]));
+    expect(readCodeCache(cacheDir(), key('bundle v1'))?.[0]).toBe(1);
+    expect(readCodeCache(cacheDir(), key('bundle v1', '--max-inlined-bytecode-size-cumulative=200'))?.[0]).toBe(2);
   });
 
   it('keeps the four newest, one per bundle, and drops the older ones', () => {
@@ -83,19 +92,19 @@ describe('V8\'s code cache of the bundle, on disk', () => {
     mkdirSync(cacheDir());
     for (let version = 1; version <= 6; version++) {
       const before = new Set(caches());
-      storeCodeCache(cacheDir(), `bundle v${version}`, new Uint8Array([version]));
+      storeCodeCache(cacheDir(), key(`bundle v${version}`), new Uint8Array([version]));
       const made = caches().find((name) => !before.has(name))!;
       // A minute newer than the one before it, as caches made in turn would be.
       const when = new Date(Date.now() - (10 - version) * 60_000);
       utimesSync(path.join(cacheDir(), made), when, when);
     }
     expect(caches()).toHaveLength(4);
-    expect([1, 2, 3, 4, 5, 6].map((version) => readCodeCache(cacheDir(), `bundle v${version}`)?.[0])).toEqual([undefined, undefined, 3, 4, 5, 6]);
+    expect([1, 2, 3, 4, 5, 6].map((version) => readCodeCache(cacheDir(), key(`bundle v${version}`))?.[0])).toEqual([undefined, undefined, 3, 4, 5, 6]);
   });
 
   it('is not needed: where it cannot be written, nothing fails', () => {
     const unwritable = path.join(entry, 'cache');
-    storeCodeCache(unwritable, 'bundle v1', new Uint8Array([1]));
-    expect(readCodeCache(unwritable, 'bundle v1')).toBeUndefined();
+    storeCodeCache(unwritable, key('bundle v1'), new Uint8Array([1]));
+    expect(readCodeCache(unwritable, key('bundle v1'))).toBeUndefined();
   });
 });

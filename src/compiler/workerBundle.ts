@@ -79,31 +79,37 @@ function store(entry: string, cacheDir: string, { code, inputs }: BundleResult, 
 /**
  * V8's compiled code for a bundle, as a worker made it once it had parsed notes: a worker that starts from it
  * skips compiling the bundle and most of what parsing calls (one boot: 75-85 ms instead of 135-170 ms, and its
- * first 300 notes about 100 ms sooner). Keyed by the bundle's text and this Node; V8 itself refuses a cache made
- * by another build of it, and the worker then compiles as usual.
+ * first 300 notes about 100 ms sooner). Keyed by the bundle's text, this Node and the V8 flags in force: V8 refuses
+ * a cache made under other flags (the CLI sets some, the dev server none), and the worker then compiles as usual.
  */
-const codeCacheFile = (code: string) =>
-  `code-${createHash('sha256').update(process.version).update(process.arch).update(code).digest('hex').slice(0, 16)}.v8`;
+export interface CodeCacheKey {
+  code: string;
+  /** The V8 flags in force (v8Flags.ts). */
+  v8Flags: string;
+}
+
+const codeCacheFile = ({ code, v8Flags }: CodeCacheKey) =>
+  `code-${createHash('sha256').update(process.version).update(process.arch).update(v8Flags).update('\0').update(code).digest('hex').slice(0, 16)}.v8`;
 
 /** Where a worker's boot code (workers.ts) leaves the function that makes its code cache, under Symbol.for. */
 export const CODE_CACHE_MAKER = 'topic-atlas.makeCodeCache';
 
-/** Caches kept at most: one per bundle, and checkouts sharing node_modules each have their own bundle. */
+/** Caches kept at most: one per bundle and flags, and checkouts sharing node_modules each have their own bundle. */
 const CODE_CACHES_KEPT = 4;
 
-export function readCodeCache(cacheDir: string, code: string): Buffer | undefined {
+export function readCodeCache(cacheDir: string, key: CodeCacheKey): Buffer | undefined {
   try {
-    return readFileSync(path.join(cacheDir, codeCacheFile(code)));
+    return readFileSync(path.join(cacheDir, codeCacheFile(key)));
   } catch {
     return undefined;
   }
 }
 
-/** Stores a worker's code cache for `code`, and drops the oldest others past CODE_CACHES_KEPT. Never fails. */
-export function storeCodeCache(cacheDir: string, code: string, data: Uint8Array): void {
+/** Stores a worker's code cache for `key`, and drops the oldest others past CODE_CACHES_KEPT. Never fails. */
+export function storeCodeCache(cacheDir: string, key: CodeCacheKey, data: Uint8Array): void {
   try {
     mkdirSync(cacheDir, { recursive: true });
-    const file = path.join(cacheDir, codeCacheFile(code));
+    const file = path.join(cacheDir, codeCacheFile(key));
     const aside = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
     writeFileSync(aside, data);
     renameSync(aside, file);

@@ -4,12 +4,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { cachedBundle, CODE_CACHE_MAKER, readCodeCache, storeCodeCache, type BundleResult } from './workerBundle.ts';
+import { v8FlagsInForce } from './v8Flags.ts';
+import { cachedBundle, CODE_CACHE_MAKER, readCodeCache, storeCodeCache, type BundleResult, type CodeCacheKey } from './workerBundle.ts';
 import type { WorkerRequest, WorkerReply } from './workerMain.ts';
 
-/** The bundle, wrapped for BOOT, and V8's code cache of it if one was made before. */
+/** The bundle, wrapped for BOOT, and V8's code cache of it (under these V8 flags) if one was made before. */
 interface WorkerCode {
-  code: string;
+  cacheKey: CodeCacheKey;
   wrapped: string;
   codeCache: Buffer | undefined;
 }
@@ -21,11 +22,10 @@ const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/topic-atlas',
 
 /** Reads the cached bundle, or starts bundling (in esbuild's own process), so the code is ready when a worker is wanted. */
 export function prepareWorkers(): Promise<WorkerCode> {
-  bundle ??= cachedBundle(ENTRY, CACHE_DIR, bundleWithEsbuild).then((code) => ({
-    code,
-    wrapped: `(function (require, module, exports) {${code}\n})`,
-    codeCache: readCodeCache(CACHE_DIR, code),
-  }));
+  bundle ??= cachedBundle(ENTRY, CACHE_DIR, bundleWithEsbuild).then((code) => {
+    const cacheKey = { code, v8Flags: v8FlagsInForce() };
+    return { cacheKey, wrapped: `(function (require, module, exports) {${code}\n})`, codeCache: readCodeCache(CACHE_DIR, cacheKey) };
+  });
   // A failed bundle is reported to whoever asks for a worker; nobody else needs to hear about it.
   bundle.catch(() => undefined);
   return bundle;
@@ -112,8 +112,8 @@ export async function startWorker(options: { codeCache?: Uint8Array } = {}): Pro
  */
 export function stopKeepingCodeCache(worker: CompileWorker): void {
   void prepareWorkers()
-    .then(({ code, codeCache }) => worker.run<Uint8Array | undefined>({ kind: 'code-cache', have: codeCache !== undefined }).then((made) => {
-      if (made) storeCodeCache(CACHE_DIR, code, made);
+    .then(({ cacheKey, codeCache }) => worker.run<Uint8Array | undefined>({ kind: 'code-cache', have: codeCache !== undefined }).then((made) => {
+      if (made) storeCodeCache(CACHE_DIR, cacheKey, made);
     }))
     .catch(() => undefined) // a worker without a cache to give still did its work
     .finally(() => worker.stop());
